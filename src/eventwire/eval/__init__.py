@@ -1,0 +1,1 @@
+"""Accuracy measurement against public gold data: extraction and event coding."""
