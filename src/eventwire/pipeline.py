@@ -48,8 +48,10 @@ def _extract_one(args: tuple[Page, ExtractSettings]) -> Article | Rejected:
         return extract(page, settings=settings)
     except Exception as e:  # a bug in one document must not end the run: record it
         return Rejected(
-            stage="extract", reason=f"internal error: {type(e).__name__}: {e}",
-            source=page.source, doc_id=page.id,
+            stage="extract",
+            reason=f"internal error: {type(e).__name__}: {e}",
+            source=page.source,
+            doc_id=page.id,
         )
 
 
@@ -110,34 +112,72 @@ class Pipeline:
         for chunk in batched(pages, size):
             yield from self._process_batch(chunk)
 
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Result | Rejected]:
+        """Run articles through nlp, actors and events (no extraction), in order.
+
+        Yields a :class:`Result` per article (its ``page`` is a stand-in built from the
+        article), or a :class:`Rejected` when coding that article failed.
+        """
+        from eventwire.nlp import parse
+
+        for chunk in batched(articles, max(1, self.settings.nlp.batch_size)):
+            for parsed in parse(self.nlp, chunk, batch_size=self.settings.nlp.batch_size):
+                art = parsed.article
+                try:
+                    actors = self.resolver(parsed)
+                    events, quotes = self.coder(parsed, actors)
+                except Exception as e:  # one bad document never ends a run
+                    yield Rejected(
+                        stage="events",
+                        reason=f"internal error: {type(e).__name__}: {e}",
+                        source=art.url or art.doc_id,
+                        doc_id=art.doc_id,
+                    )
+                    continue
+                yield Result(
+                    page=_stand_in_page(art),
+                    article=art,
+                    actors=actors,
+                    quotes=quotes,
+                    events=events,
+                )
+
     def _process_batch(self, pages: list[Page]) -> Iterator[Result]:
         extracted = self.extract_many(pages)
         if not self.code_events:
             for page, art in zip(pages, extracted, strict=True):
                 yield _result(page, art)
             return
-        from eventwire.nlp import parse
-
         articles = [a for a in extracted if isinstance(a, Article)]
-        parsed = iter(parse(self.nlp, articles, batch_size=self.settings.nlp.batch_size))
+        coded = iter(self.code_articles(articles))
         for page, art in zip(pages, extracted, strict=True):
             if isinstance(art, Rejected):
                 yield Result(page=page, rejected=art)
                 continue
-            doc = next(parsed)
-            try:
-                actors = self.resolver(doc)
-                events, quotes = self.coder(doc, actors)
-            except Exception as e:  # one bad document never ends a run
+            out = next(coded)
+            if isinstance(out, Rejected):
+                yield Result(page=page, article=art, rejected=out)
+            else:
                 yield Result(
-                    page=page, article=art,
-                    rejected=Rejected(
-                        stage="events", reason=f"internal error: {type(e).__name__}: {e}",
-                        source=page.source, doc_id=page.id,
-                    ),
+                    page=page,
+                    article=art,
+                    actors=out.actors,
+                    quotes=out.quotes,
+                    events=out.events,
                 )
-                continue
-            yield Result(page=page, article=art, actors=actors, quotes=quotes, events=events)
+
+
+def _stand_in_page(article: Article) -> Page:
+    raw = article.text.encode("utf-8")
+    return Page(
+        id=article.doc_id,
+        source=article.url or article.doc_id,
+        fetched_at="",
+        content_type="text/plain",
+        encoding="utf-8",
+        raw=raw,
+        url=article.url,
+    )
 
 
 def _result(page: Page, art: Article | Rejected) -> Result:

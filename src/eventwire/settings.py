@@ -103,8 +103,19 @@ def _as_mapping(settings: Settings) -> dict[str, dict[str, Any]]:
     }
 
 
+_SECTIONS: dict[str, type] = {
+    "ingest": IngestSettings,
+    "extract": ExtractSettings,
+    "nlp": NlpSettings,
+    "actors": ActorsSettings,
+    "events": EventsSettings,
+    "store": StoreSettings,
+    "serve": ServeSettings,
+}
+
+
 def _sections() -> dict[str, type]:
-    return {f.name: f.default_factory().__class__ for f in dataclasses.fields(Settings)}  # type: ignore[misc]
+    return _SECTIONS
 
 
 def _coerce(value: Any, default: Any, where: str) -> Any:
