@@ -50,7 +50,7 @@ def test_bad_file_names_file_and_problem(tmp_path: Path, text: str, message: str
 
 
 def test_bad_env_value_is_reported() -> None:
-    with pytest.raises(ConfigError, match="environment: ingest.max_bytes"):
+    with pytest.raises(ConfigError, match=r"environment: ingest\.max_bytes"):
         load_settings(environ={"EVENTWIRE_INGEST_MAX_BYTES": "ten"})
 
 
