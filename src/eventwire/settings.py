@@ -217,9 +217,7 @@ def load_settings(
     """
     env = os.environ if environ is None else environ
     defaults_text = resources.files("eventwire").joinpath("defaults.toml").read_text("utf-8")
-    values = _merge(
-        _as_mapping(Settings()), tomllib.loads(defaults_text), origin="defaults.toml"
-    )
+    values = _merge(_as_mapping(Settings()), tomllib.loads(defaults_text), origin="defaults.toml")
     if path is None:
         if env.get(ENV_PREFIX + "CONFIG"):
             path = env[ENV_PREFIX + "CONFIG"]
@@ -232,8 +230,6 @@ def load_settings(
         values = _merge(values, _read_toml(p), origin=str(p))
     values = _merge(values, _env_layer(env), origin="environment")
     if overrides:
-        flags = {
-            s: {k: v for k, v in kv.items() if v is not None} for s, kv in overrides.items()
-        }
+        flags = {s: {k: v for k, v in kv.items() if v is not None} for s, kv in overrides.items()}
         values = _merge(values, flags, origin="command line")
     return _build(values)

@@ -67,7 +67,8 @@ def extract(page: Page, *, settings: ExtractSettings | None = None) -> Article |
     language, score = detect_language(result.text)
     if settings.languages and language not in settings.languages:
         return _reject(
-            page, f"language '{language}' (confidence {score:.2f}) is not one of "
+            page,
+            f"language '{language}' (confidence {score:.2f}) is not one of "
             f"{', '.join(settings.languages)}",
         )
     return _with_language(result, language)

@@ -104,9 +104,7 @@ def _add_quote_boundaries(nlp: Language) -> None:
         nlp.add_pipe(name, before="parser")
 
 
-def parse(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
-) -> Iterator[Parsed]:
+def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Parsed]:
     """Parse articles with ``nlp.pipe`` in batches, one :class:`Parsed` per article, in order."""
     items = list(articles) if not isinstance(articles, list) else articles
     docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
