@@ -1,0 +1,350 @@
+"""HTML extraction: trafilatura finds the story, eventwire adds dates, provenance and cuts.
+
+    extract_html(page, text)
+      ├── trafilatura, favouring precision; its default mode when that keeps too little text
+      ├── promo, teaser and credit paragraphs trafilatura kept are cut, each one explained
+      ├── publication date from the page's own metadata (meta tags, JSON-LD, <time>),
+      │   then htmldate, then the page's hint; normalised to UTC
+      └── origin, dateline and byline from the body; publisher from the site name or URL
+
+Trafilatura never runs in threads here: with lxml 6 two threads extracting at once crash the
+interpreter, so parallel extraction uses processes (``extract.workers``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from configparser import ConfigParser
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from eventwire.extract.dates import to_utc
+from eventwire.extract.provenance import (
+    find_cited_sources,
+    origin_from_body,
+    publisher_from_url,
+)
+from eventwire.records import Article, Page, Rejected, Removed
+
+__all__ = ["extract_html", "promo_kind"]
+
+# Favour-precision output shorter than this share of the default output means precision mode
+# dropped real paragraphs (measured on the scrapinghub benchmark: any ratio in 0.3-0.6 is best).
+_PRECISION_KEEP_RATIO = 0.5
+# Only short paragraphs are tested against the promo patterns: a long one is prose even if it
+# happens to start with "More" or mention a newsletter.
+_PROMO_MAX_CHARS = 300
+
+# (kind, pattern) for paragraphs that are page furniture, not story; tested in order.
+_PROMO_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "teaser",
+        r"^(?:read|see|watch|listen)(?: more| also| next)?\s*[:|]"
+        r"|^(?:also read|read also|related(?: posts?| stories| articles| coverage| content)?"
+        r"|more(?: on this(?: story)?| from [\w .]+)?|also|don'?t miss|most read(?: in [\w ]+)?"
+        r"|you (?:may|might) also like|recommended(?: for you)?|trending(?: now)?"
+        r"|popular(?: now)?|top stories|more stories|latest news)\s*(?:[:|…]|\.\.\.|$)",
+    ),
+    ("teaser", r"\[(?:insight|video|news|reaction|warning|pics|photos|poll|latest)\]\W*$"),
+    ("teaser", r"^also on [\w.]+\s"),
+    (
+        "comments",
+        r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave|post|write|add) a (?:comment|reply)"
+        r"|^tell us what you think|^join the (?:conversation|discussion)",
+    ),
+    ("tags", r"^(?:tags?|filed under|categories|topics)\s*:"),
+    (
+        "share",
+        r"^share(?: this(?: article| story| post)?)?\s*(?:[:|]|$)"
+        r"|like this (?:story|article)\?\s*share|click to tweet\s*$",
+    ),
+    ("social", r"\bfollow\b.{0,80}\bon\b.{0,30}\b(?:twitter|facebook|instagram|youtube|tiktok)\b"),
+    (
+        "newsletter",
+        r"\b(?:sign up|subscribe|signup|get)\b.{0,80}\b(?:newsletters?|inbox)\b"
+        r"|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b",
+    ),
+    (
+        "promo",
+        r"^if you (?:enjoyed|liked|value) (?:this|our)|^(?:click|tap) here\b"
+        r"|^support (?:our|independent) journalism|^have a (?:news )?tip\?",
+    ),
+    ("copyright", r"^copyright\b|this copy is for your personal,? non-commercial use"),
+)
+# Staff and agency credits ("Reporting by ...", "AP writers ... contributed") are cut from the
+# body but still read for cited sources.
+_CREDIT_PATTERNS: tuple[str, ...] = (
+    r"^\(?(?:additional )?reporting by\b",
+    r"^\(?(?:writing|editing|edited|compiled) by\b",
+    r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\)?$",
+    r"^source\s*:\s*[\w .,&]+$",
+)
+_PROMO_RE = tuple((kind, re.compile(p, re.I)) for kind, p in _PROMO_PATTERNS)
+_CREDIT_RE = tuple(re.compile(p, re.I) for p in _CREDIT_PATTERNS)
+_REASONS = {
+    "teaser": "link or headline teasing another story",
+    "comments": "comment section furniture",
+    "tags": "tag or category list",
+    "share": "social sharing prompt",
+    "social": "invitation to follow the site on social media",
+    "newsletter": "newsletter sign-up promo",
+    "promo": "marketing or subscription promo",
+    "copyright": "copyright or reuse notice",
+    "credit": "staff or agency credit line (read for cited sources)",
+}
+
+# Where pages print their publication time, best first (Open Graph, schema.org, Dublin Core,
+# common CMS meta names, then the first <time datetime>).
+_DATE_XPATHS: tuple[str, ...] = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@property="og:article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")='
+    '"article:published_time" or @name="pubdate" or @name="publishdate" or @name="publish-date"'
+    ' or @name="parsely-pub-date" or @name="sailthru.date" or @name="DC.date.issued"'
+    ' or @name="dc.date" or @name="DC.date" or @name="date"]/@content',
+)
+_TIME_XPATH = "//time[@datetime]/@datetime"
+_JSON_LD_XPATH = '//script[@type="application/ld+json"]/text()'
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:-]|::|»)\s+")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Found:
+    """What trafilatura found on a page, before eventwire's own cuts."""
+
+    paragraphs: tuple[str, ...]
+    title: str | None
+    author: str | None
+    sitename: str | None
+    date: str | None
+
+
+def extract_html(page: Page, text: str) -> Article | Rejected:
+    """Extract the story from an HTML page.
+
+    Args:
+        page: The page (its id, URL, fetch time and hints are used).
+        text: The page decoded to text.
+
+    Returns:
+        The article, or a :class:`Rejected` record when the page holds no main text or cannot
+        be parsed at all.
+    """
+    url = page.url or page.hints.get("url")
+    tree = _parse(text)
+    if tree is None:
+        return _reject(page, "HTML could not be parsed")
+    raw_date = _meta_date(tree)
+    found = _trafilatura(text, url=url, max_date=_day(page.fetched_at))
+    if found is None or not found.paragraphs:
+        return _reject(page, "no article text found in the HTML page (trafilatura)")
+    paragraphs, removed = _cut_promos(found.paragraphs)
+    if not paragraphs:
+        return _reject(page, "the page's main text is only promos and links")
+    published_at, published_raw = _published(raw_date, found.date, page.hints.get("published_at"))
+    origin, dateline, body_byline = origin_from_body(paragraphs)
+    publisher = found.sitename or publisher_from_url(url)
+    credits = "\n".join(r.text for r in removed if r.kind == "credit")
+    body = "\n\n".join(paragraphs)
+    return Article(
+        doc_id=page.id,
+        url=url,
+        title=_clean_title(found.title, publisher, url) or page.hints.get("title"),
+        paragraphs=paragraphs,
+        text=body,
+        language=None,
+        published_at=published_at,
+        published_at_raw=published_raw,
+        # A page that credits nobody else was written by the site that publishes it.
+        origin=origin or publisher,
+        publisher=publisher,
+        cited_sources=find_cited_sources(body + "\n\n" + credits if credits else body),
+        dateline=dateline,
+        byline=found.author or body_byline,
+        removed=removed,
+    )
+
+
+def promo_kind(paragraph: str) -> str | None:
+    """Return why a short paragraph is page furniture ("teaser", "newsletter", ...), else None."""
+    if len(paragraph) > _PROMO_MAX_CHARS:
+        return None
+    if any(r.search(paragraph) for r in _CREDIT_RE):
+        return "credit"
+    for kind, pattern in _PROMO_RE:
+        if pattern.search(paragraph):
+            return kind
+    return None
+
+
+def _cut_promos(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for paragraph in paragraphs:
+        kind = promo_kind(paragraph)
+        if kind is None:
+            kept.append(paragraph)
+        else:
+            removed.append(Removed(kind=kind, text=paragraph, reason=_REASONS[kind]))
+    return tuple(kept), tuple(removed)
+
+
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    # Library code must stay quiet; trafilatura and htmldate log every odd page.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    config = use_config()
+    # The timeout uses SIGALRM, which a library must not touch (and which fails off the main
+    # thread); extraction time is bounded by MAX_TREE_SIZE instead.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    config.set("DEFAULT", "MAX_TREE_SIZE", "100000")
+    return config
+
+
+def _parse(text: str) -> Any:
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(text)
+    except ValueError:
+        return None
+
+
+def _trafilatura(text: str, *, url: str | None, max_date: str | None) -> _Found | None:
+    import trafilatura
+
+    date_params: dict[str, Any] = {"extensive_search": True, "original_date": True}
+    if max_date:
+        # Dates after the fetch are impossible; this also keeps results independent of "today".
+        date_params["max_date"] = max_date
+
+    def run(*, favor_precision: bool) -> Any:
+        return trafilatura.bare_extraction(
+            text,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params=date_params,
+            config=_config(),
+            favor_precision=favor_precision,
+        )
+
+    precise = run(favor_precision=True)
+    default = run(favor_precision=False)
+    chosen = precise
+    if default is not None and len(_text(precise)) < _PRECISION_KEEP_RATIO * len(_text(default)):
+        chosen = default
+    if chosen is None:
+        return None
+    paragraphs = tuple(
+        p for p in (" ".join(line.split()) for line in _text(chosen).split("\n")) if p
+    )
+    return _Found(
+        paragraphs=paragraphs,
+        title=_str(chosen.title),
+        author=_str(chosen.author),
+        sitename=_str(chosen.sitename),
+        date=_str(chosen.date),
+    )
+
+
+def _text(document: Any) -> str:
+    return str(document.text or "") if document is not None else ""
+
+
+def _str(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _day(timestamp: str) -> str | None:
+    match = re.match(r"\d{4}-\d\d-\d\d", timestamp or "")
+    return match.group(0) if match else None
+
+
+def _meta_date(tree: Any) -> str | None:
+    """Return the publication time the page's metadata prints, exactly as printed."""
+    for xpath in _DATE_XPATHS:
+        for value in tree.xpath(xpath):
+            if str(value).strip():
+                return str(value).strip()
+    for script in tree.xpath(_JSON_LD_XPATH):
+        found = _json_ld_date(str(script))
+        if found:
+            return found
+    for value in tree.xpath(_TIME_XPATH):
+        if re.match(r"\d{4}-\d\d-\d\d", str(value).strip()):
+            return str(value).strip()
+    return None
+
+
+def _json_ld_date(script: str) -> str | None:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        return None
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            value = item.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+    return None
+
+
+def _published(
+    meta: str | None, found: str | None, hint: str | None
+) -> tuple[str | None, str | None]:
+    """Return (UTC timestamp, date as printed): page metadata, then htmldate, then the hint."""
+    for raw in (meta, found, hint):
+        if raw:
+            utc = to_utc(raw)
+            if utc:
+                return utc, raw
+    return None, meta or found
+
+
+def _clean_title(title: str | None, publisher: str | None, url: str | None) -> str | None:
+    """Drop a site-name suffix or prefix ("Headline | Site") from a page title."""
+    if not title:
+        return None
+    names = {_squash(publisher or ""), _squash(publisher_from_url(url) or "")} - {""}
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not names:
+        return title
+
+    def is_site(part: str) -> bool:
+        key = _squash(part)
+        return bool(key) and any(key in name or name.startswith(key) for name in names)
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    # Rejoin with the separators the title used between the kept parts.
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else title
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("www."))
+
+
+def _reject(page: Page, reason: str) -> Rejected:
+    return Rejected(stage="extract", reason=reason, source=page.source, doc_id=page.id)
