@@ -42,7 +42,7 @@ def test_find_cited_sources(text: str, expected: tuple[str, ...]) -> None:
         (["MOSCOW (Reuters) - Russia said on Monday.", "More."], ("Reuters", "MOSCOW", None)),
         (
             ["WASHINGTON, Jan 3 (AP) — The president said.", "More."],
-            ("Associated Press", "WASHINGTON, Jan 3", None),
+            ("AP", "WASHINGTON, Jan 3", None),
         ),
         (["By Jane Doe, Reuters", "Body text."], ("Reuters", None, "Jane Doe")),
         (
@@ -67,7 +67,7 @@ def test_origin_from_body(
 
 def test_trailer_and_byline_helpers() -> None:
     assert trailer_outlet("— The Northern Courier") == "The Northern Courier"
-    assert trailer_outlet("Source: Agence France-Presse") == "AFP"
+    assert trailer_outlet("Source: Agence France-Presse") == "Agence France-Presse"
     assert trailer_outlet("(laughter)") is None
     assert trailer_outlet("The talks ended on Monday.") is None
     assert byline_of("By Anna Smith and Tom Jones for Sky News") == (

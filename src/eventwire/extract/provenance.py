@@ -3,9 +3,10 @@
 Three different things, often confused (see DESIGN.md, the RT.com / Belgium Sun / Reuters case):
 
 - origin: the outlet that wrote the story ("MOSCOW (Reuters) -", "By Jane Doe, AP",
-  a trailer "(RT.com)", "Originally published by X");
+  a trailer "(RT.com)", "Originally published by X"), kept as the page prints it;
 - publisher: the site the page was found on (``publisher_from_url`` gives its domain);
-- cited sources: outlets the story credits for information ("told Reuters", "AFP reported").
+- cited sources: outlets the story credits for information ("told Reuters", "AFP reported"),
+  given canonical names ("Agence France-Presse" and "AFP" are both "AFP").
 
 Outlet names are matched against a short table of agencies and broadcasters, plus any
 capitalised name that the text itself calls a "news agency" or "newspaper". The table is
@@ -175,7 +176,7 @@ def find_cited_sources(text: str) -> tuple[str, ...]:
 
 
 def trailer_outlet(line: str) -> str | None:
-    """Return the outlet credited by an attribution trailer line, else None.
+    """Return the outlet credited by an attribution trailer line, as printed, else None.
 
     Trailers: "(RT.com)", "— The Northern Courier", "Originally published by X.",
     "Source: X", "This article first appeared on X".
@@ -191,7 +192,7 @@ def trailer_outlet(line: str) -> str | None:
         return None
     if len(value.split()) > 6:
         return None
-    return _clean_outlet(value)
+    return value
 
 
 def _looks_like_outlet(value: str) -> bool:
@@ -205,7 +206,10 @@ def _looks_like_outlet(value: str) -> bool:
 
 
 def byline_of(line: str) -> tuple[str, str | None] | None:
-    """Split a byline ("By Sam Patel | The Northern Courier") into (names, outlet or None)."""
+    """Split a byline ("By Sam Patel | The Northern Courier") into (names, outlet or None).
+
+    The outlet is returned as printed; ``canonical_outlet`` maps it to a canonical name.
+    """
     line = line.strip()
     if len(line) > 120:
         return None
@@ -220,7 +224,7 @@ def byline_of(line: str) -> tuple[str, str | None] | None:
             outlet = None
         elif canonical_outlet(outlet) is None and not _looks_like_outlet(outlet):
             outlet = None  # "By Jane Doe, Political Correspondent": a role, not an outlet
-    return names, (_clean_outlet(outlet) if outlet else None)
+    return names, outlet or None
 
 
 def find_date_like(text: str) -> bool:
@@ -236,8 +240,8 @@ def origin_from_body(paragraphs: Sequence[str]) -> tuple[str | None, str | None,
     the last lines ("(RT.com)", "Originally published by X").
 
     Returns:
-        ``(origin, dateline, byline)``: the canonical outlet, the dateline place (as printed,
-        e.g. "WASHINGTON, Jan 3"), the byline names; each None when absent.
+        ``(origin, dateline, byline)``: the outlet as printed ("Reuters", "AP"), the dateline
+        place as printed ("WASHINGTON, Jan 3"), the byline names; each None when absent.
     """
     origin: str | None = None
     dateline: str | None = None
@@ -253,7 +257,7 @@ def origin_from_body(paragraphs: Sequence[str]) -> tuple[str | None, str | None,
             agency = match.group("agency").strip()
             known = canonical_outlet(agency)
             if known or _looks_like_outlet(agency):
-                origin = known or agency
+                origin = agency
                 place = (match.group("place") or "").strip(" ,")
                 dateline = place or None
                 break

@@ -1,0 +1,397 @@
+"""Extract the story from a plain-text page (a crawler's text dump, a feed body, a .txt file).
+
+No library removes furniture from text that has already lost its markup, so this module does
+it from line shapes and positions (see ``eventwire.extract.furniture`` for the line labels and
+the documented list of ``Removed.kind`` values):
+
+1. Split the page into non-empty lines; one body line is one paragraph.
+2. Find the body: the run of prose lines (full sentences, no furniture cue) with the most
+   text. Runs separated only by a few inline lines (an advertisement, a "Related: ..." link, a
+   subheading) are one body; a comments or related-stories block ends it.
+3. Above the body is the header zone (site name, navigation, title, date line, byline); below
+   it the footer zone (trailers, promotions, related stories, comments, copyright). Every line
+   that is not body becomes a ``Removed`` record, grouped into blocks of one kind.
+4. Title, date, origin, publisher, dateline, byline and cited sources come from those zones.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.extract.dates import find_date, to_utc
+from eventwire.extract.furniture import (
+    LineInfo,
+    block_header,
+    inspect_line,
+    is_date_line,
+    is_teaser,
+    names_in_furniture,
+    split_glued,
+)
+from eventwire.extract.provenance import (
+    byline_of,
+    canonical_outlet,
+    find_cited_sources,
+    origin_from_body,
+    publisher_from_url,
+    trailer_outlet,
+)
+from eventwire.records import Article, Page, Rejected, Removed
+
+__all__ = ["extract_plain"]
+
+# Furniture kinds that may sit inside a story without ending it (inline ads, links, promos).
+_INLINE_KINDS = frozenset(
+    {"advertisement", "related link", "newsletter or promotion", "share links", "repeated line"}
+)
+# Line labels that a related-stories or comments block absorbs.
+_BLOCK_MEMBERS = frozenset({"teaser", "date line", "related link", "byline", "navigation"})
+_MAX_GAP = 4  # lines between two prose runs that still belong to one body
+_TAGLINE = re.compile(r"^(?P<name>[^—|–:]{2,40}?)\s+(?:—|–|\||-|::?)\s+\S.*$")
+_DATELINE_PREFIX = re.compile(
+    r"^(?P<all>(?:[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)?\s*"
+    r"\([^()]{2,40}\)\s*[-–—:]+\s*)(?=\S)"
+)
+
+_REASONS: dict[str, str] = {
+    "site name": "the site's name above the story",
+    "navigation": "menu, breadcrumb or link list",
+    "date line": "printed publication date (kept as published_at_raw)",
+    "byline": "author line (kept as byline)",
+    "dateline": "wire dateline at the start of the first paragraph (kept as dateline)",
+    "attribution trailer": "credit line naming the outlet (kept as origin)",
+    "newsletter or promotion": "the site promotes itself to the reader",
+    "advertisement": "advertisement marker",
+    "share links": "social sharing buttons",
+    "tags": "tag or category list",
+    "related-stories list": "list of links to other stories",
+    "related link": "link to another story inside the text",
+    "teaser": "truncated teaser headline of another story",
+    "comments": "reader comments section",
+    "author box": "author biography",
+    "copyright": "copyright notice",
+    "cookie notice": "cookie consent notice",
+    "repeated line": "repeats an earlier line",
+    "header": "short line above the story",
+    "footer": "line below the story",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    index: int
+    info: LineInfo
+
+    @property
+    def text(self) -> str:
+        return self.info.text
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[str] = []
+    for raw in text.replace("\ufeff", "").splitlines():
+        line = " ".join(raw.split())
+        if line:
+            out.extend(split_glued(line))
+    return [_Line(i, inspect_line(t)) for i, t in enumerate(out)]
+
+
+def _body_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """Return the first and last index of the main body, or None when no prose is found."""
+    prose = [ln.index for ln in lines if ln.info.prose]
+    if not prose:
+        # Bodies of very short lines (transcripts, lists): accept long lines without a cue.
+        prose = [ln.index for ln in lines if ln.info.cue is None and ln.info.words >= 12]
+    if not prose:
+        return None
+    runs: list[list[int]] = [[prose[0]]]
+    for prev, cur in itertools.pairwise(prose):
+        if _bridgeable(lines[prev + 1 : cur]):
+            runs[-1].append(cur)
+        else:
+            runs.append([cur])
+
+    def weight(run: list[int]) -> int:
+        return sum(len(lines[i].text) for i in run)
+
+    best = max(runs, key=weight)
+    return best[0], best[-1]
+
+
+def _bridgeable(gap: Sequence[_Line]) -> bool:
+    if len(gap) > _MAX_GAP:
+        return False
+    for line in gap:
+        cue = line.info.cue
+        if cue is None:
+            if line.info.ellipsis or is_teaser(line.text):
+                return False
+            continue
+        if cue not in _INLINE_KINDS:
+            return False
+    return True
+
+
+def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | None, int | None]:
+    """Return (title index, site-name index) among the header lines not yet labelled."""
+    candidates = [
+        ln
+        for ln in header
+        if ln.index not in kinds
+        and 1 <= ln.info.words <= 30
+        and not ln.text.endswith((".", ","))
+        and not ln.info.ellipsis
+        and trailer_outlet(ln.text) is None
+    ]
+    site: int | None = None
+    if len(candidates) > 1 and candidates[0].index == header[0].index:
+        first = candidates[0]
+        if first.info.words <= 4 or _TAGLINE.match(first.text) or "." in first.text:
+            site = first.index
+            candidates = candidates[1:]
+    if not candidates:
+        return None, site
+    longer = [ln for ln in candidates if ln.info.words >= 3]
+    title = (longer or candidates)[0]
+    return title.index, site
+
+
+@dataclass
+class _Found:
+    """What the header and footer zones say about the story."""
+
+    title: str | None = None
+    site_name: str | None = None
+    date_raw: str | None = None
+    byline: str | None = None
+    byline_outlet: str | None = None
+    credit: str | None = None
+    promo_names: tuple[str, ...] = ()
+
+
+def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found) -> None:
+    for line in header:
+        text = line.text
+        date = is_date_line(text)
+        if date and found.date_raw is None:
+            found.date_raw = date
+            kinds[line.index] = "date line"
+            continue
+        parsed = byline_of(text) if line.info.words <= 16 else None
+        if parsed and found.byline is None:
+            found.byline, found.byline_outlet = parsed
+            found.date_raw = found.date_raw or find_date(text)
+            kinds[line.index] = "byline"
+            continue
+        credit = trailer_outlet(text)
+        if credit and not line.info.prose:
+            found.credit = found.credit or credit
+            kinds[line.index] = "attribution trailer"
+            continue
+        if line.info.cue:
+            kinds[line.index] = line.info.cue
+    title_index, site_index = _find_title(header, kinds)
+    for line in header:
+        if line.index == title_index:
+            found.title = line.text
+            kinds[line.index] = "title"
+        elif line.index == site_index:
+            match = _TAGLINE.match(line.text)
+            found.site_name = match.group("name").strip() if match else line.text
+            kinds[line.index] = "site name"
+        elif line.index not in kinds:
+            kinds[line.index] = "navigation" if line.info.words <= 3 else "header"
+        if found.date_raw is None and kinds[line.index] in {"header", "navigation"}:
+            found.date_raw = find_date(line.text)
+
+
+def _label_footer(footer: Sequence[_Line], kinds: dict[int, str], found: _Found) -> None:
+    block: str | None = None
+    after_prev_next = False
+    for line in footer:
+        text = line.text
+        header = block_header(text)
+        if header:
+            block = header
+            kinds[line.index] = header
+            continue
+        credit = trailer_outlet(text) if block is None else None
+        if credit:
+            found.credit = found.credit or credit
+            kinds[line.index] = "attribution trailer"
+            continue
+        cue = line.info.cue
+        if block and cue in _BLOCK_MEMBERS:
+            cue = None  # a teaser, a date or a link inside a list belongs to the list
+        if cue == "navigation" and line.info.words <= 4:
+            after_prev_next = True
+            kinds[line.index] = cue
+            continue
+        if cue:
+            kinds[line.index] = cue
+            block = None if cue not in {"comments", "related-stories list"} else block
+        elif block:
+            kinds[line.index] = block
+        elif after_prev_next and not line.info.sentence_end:
+            kinds[line.index] = "navigation"
+        elif is_teaser(text):
+            kinds[line.index] = "teaser"
+        else:
+            kinds[line.index] = "footer"
+        after_prev_next = False
+        if found.date_raw is None and kinds[line.index] == "date line":
+            found.date_raw = is_date_line(text)
+
+
+def _promo_names(lines: Sequence[_Line], kinds: dict[int, str]) -> tuple[str, ...]:
+    names: Counter[str] = Counter()
+    for line in lines:
+        if kinds.get(line.index) in {"newsletter or promotion", "copyright"}:
+            names.update(names_in_furniture(line.text))
+    return tuple(name for name, _ in names.most_common())
+
+
+def _body_paragraphs(
+    lines: Sequence[_Line], start: int, end: int, kinds: dict[int, str], title: str | None
+) -> list[str]:
+    seen = {title.casefold()} if title else set()
+    paragraphs: list[str] = []
+    for line in lines[start : end + 1]:
+        key = line.text.casefold()
+        if key in seen:
+            kinds[line.index] = "repeated line"
+        elif line.info.cue and (
+            not line.info.prose or (line.info.cue in _INLINE_KINDS and line.info.words <= 40)
+        ):
+            kinds[line.index] = line.info.cue
+        else:
+            paragraphs.append(line.text)
+            seen.add(key)
+    return paragraphs
+
+
+def _removed(lines: Sequence[_Line], kinds: dict[int, str], start: int) -> list[Removed]:
+    blocks: list[Removed] = []
+    current: tuple[str, list[str], str] | None = None
+    for line in lines:
+        kind = kinds.get(line.index)
+        if kind is None or kind == "title":
+            if current:
+                blocks.append(_block(*current))
+            current = None
+            continue
+        zone = "above the story" if line.index < start else "in or below the story"
+        if current and current[0] == kind:
+            current[1].append(line.text)
+        else:
+            if current:
+                blocks.append(_block(*current))
+            current = (kind, [line.text], zone)
+    if current:
+        blocks.append(_block(*current))
+    return blocks
+
+
+def _block(kind: str, texts: list[str], zone: str) -> Removed:
+    return Removed(kind=kind, text="\n".join(texts), reason=f"{_REASONS[kind]} ({zone})")
+
+
+def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], Removed | None]:
+    if not paragraphs:
+        return paragraphs, None
+    origin, _, _ = origin_from_body(paragraphs[:1])
+    match = _DATELINE_PREFIX.match(paragraphs[0])
+    if origin is None or match is None or byline_of(paragraphs[0]):
+        return paragraphs, None
+    cut = match.group("all")
+    removed = Removed(kind="dateline", text=cut.strip(), reason=_REASONS["dateline"])
+    return [paragraphs[0][len(cut) :], *paragraphs[1:]], removed
+
+
+def _publisher(found: _Found, origin: str | None, url: str | None) -> str | None:
+    def differs(name: str | None) -> bool:
+        return bool(name) and (origin is None or _same(name, origin) is False)
+
+    for name in found.promo_names:
+        if differs(name):
+            return name
+    if found.site_name and differs(found.site_name):
+        return found.site_name
+    return publisher_from_url(url)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    norm_a = (canonical_outlet(a) or a).casefold().removeprefix("the ")
+    norm_b = (canonical_outlet(b) or b).casefold().removeprefix("the ")
+    return norm_a == norm_b
+
+
+def extract_plain(page: Page, text: str) -> Article | Rejected:
+    """Extract the story, its metadata and its provenance from a plain-text page.
+
+    Args:
+        page: The page (its ``id``, ``url`` and ``hints`` are used).
+        text: The page's decoded text.
+
+    Returns:
+        An :class:`Article` whose ``removed`` lists every cut block, or a :class:`Rejected`
+        when no line of the page reads like a story.
+    """
+    lines = _lines(text)
+    span = _body_span(lines)
+    if span is None:
+        return Rejected(
+            stage="extract",
+            reason="no article body found in plain text (no line reads like a paragraph)",
+            source=page.source,
+            doc_id=page.id,
+        )
+    start, end = span
+    kinds: dict[int, str] = {}
+    found = _Found()
+    _label_header(lines[:start], kinds, found)
+    _label_footer(lines[end + 1 :], kinds, found)
+    found.promo_names = _promo_names(lines, kinds)
+    if found.site_name and found.credit and _same(found.site_name, found.credit):
+        # A header naming the outlet that the trailer credits is the origin, not the site.
+        kinds[next(i for i, k in kinds.items() if k == "site name")] = "attribution trailer"
+        found.site_name = None
+    paragraphs = _body_paragraphs(lines, start, end, kinds, found.title)
+    paragraphs, dateline_cut = _strip_dateline(paragraphs)
+    body_origin, dateline, body_byline = origin_from_body(
+        ([dateline_cut.text] if dateline_cut else []) + paragraphs[:1]
+    )
+    origin = (body_origin if dateline else None) or found.credit or found.byline_outlet
+    removed = _removed(lines, kinds, start)
+    if dateline_cut:
+        removed.insert(sum(1 for r in removed if "above" in r.reason), dateline_cut)
+    url = page.url or page.hints.get("url")
+    title = found.title or page.hints.get("title")
+    published_raw = found.date_raw
+    published = to_utc(published_raw) if published_raw else None
+    if published is None and page.hints.get("published_at"):
+        published_raw = page.hints["published_at"]
+        published = to_utc(published_raw)
+    body = "\n\n".join(paragraphs)
+    return Article(
+        doc_id=page.id,
+        url=url,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        text=body,
+        language=None,
+        published_at=published,
+        published_at_raw=published_raw,
+        origin=origin,
+        publisher=_publisher(found, origin, url),
+        cited_sources=find_cited_sources(body),
+        dateline=dateline,
+        byline=found.byline or body_byline,
+        removed=tuple(removed),
+    )
