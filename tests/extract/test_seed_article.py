@@ -6,10 +6,10 @@ import hashlib
 from typing import Any
 
 import pytest
+from tests.conftest import shared_path
 
 from eventwire.extract import extract
 from eventwire.records import Article, Page
-from tests.conftest import shared_path
 
 
 @pytest.fixture
