@@ -34,6 +34,10 @@ __all__ = ["extract_html", "promo_kind"]
 # Favour-precision output shorter than this share of the default output means precision mode
 # dropped real paragraphs (measured on the scrapinghub benchmark: any ratio in 0.3-0.6 is best).
 _PRECISION_KEEP_RATIO = 0.5
+# A page with no paragraph of this many words (or characters, for scripts written without
+# spaces) is a menu or a link list, not a story.
+_MIN_PROSE_WORDS = 8
+_MIN_PROSE_CHARS = 80
 # Only short paragraphs are tested against the promo patterns: a long one is prose even if it
 # happens to start with "More" or mention a newsletter.
 _PROMO_MAX_CHARS = 300
@@ -64,9 +68,16 @@ _PROMO_PATTERNS: tuple[tuple[str, str], ...] = (
     ("social", r"\bfollow\b.{0,80}\bon\b.{0,30}\b(?:twitter|facebook|instagram|youtube|tiktok)\b"),
     (
         "newsletter",
-        r"\b(?:sign up|subscribe|signup|get)\b.{0,80}\b(?:newsletters?|inbox)\b"
-        r"|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b",
+        r"\b(?:sign(?:ing)?[ -]?up|subscrib\w*|get)\b.{0,80}"
+        r"\b(?:newsletters?|inbox|by email|daily edition)\b"
+        r"|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b|\bsign up(?: here| now| today)?\W*$",
     ),
+    (
+        "feedback",
+        r"^we (?:want|would like|'d like) to hear (?:what you think|from you)"
+        r"|\bcommitted to publishing a diversity of letters",
+    ),
+    ("caption", r"^\(?(?:main |photo |image |picture |video )?credits?\s*:"),
     (
         "promo",
         r"^if you (?:enjoyed|liked|value) (?:this|our)|^(?:click|tap) here\b"
@@ -92,6 +103,9 @@ _REASONS = {
     "social": "invitation to follow the site on social media",
     "newsletter": "newsletter sign-up promo",
     "promo": "marketing or subscription promo",
+    "feedback": "invitation to write to the editor",
+    "caption": "image or video credit",
+    "title": "the headline, kept in Article.title",
     "copyright": "copyright or reuse notice",
     "credit": "staff or agency credit line (read for cited sources)",
 }
@@ -144,8 +158,12 @@ def extract_html(page: Page, text: str) -> Article | Rejected:
     if found is None or not found.paragraphs:
         return _reject(page, "no article text found in the HTML page (trafilatura)")
     paragraphs, removed = _cut_promos(found.paragraphs)
-    if not paragraphs:
-        return _reject(page, "the page's main text is only promos and links")
+    title = _clean_title(found.title, found.sitename or publisher_from_url(url), url)
+    if paragraphs and title and _same_text(paragraphs[0], title):
+        removed = (Removed(kind="title", text=paragraphs[0], reason=_REASONS["title"]), *removed)
+        paragraphs = paragraphs[1:]
+    if not any(_is_prose(p) for p in paragraphs):
+        return _reject(page, "no article text found: only short lines such as links and menus")
     published_at, published_raw = _published(raw_date, found.date, page.hints.get("published_at"))
     origin, dateline, body_byline = origin_from_body(paragraphs)
     publisher = found.sitename or publisher_from_url(url)
@@ -154,7 +172,7 @@ def extract_html(page: Page, text: str) -> Article | Rejected:
     return Article(
         doc_id=page.id,
         url=url,
-        title=_clean_title(found.title, publisher, url) or page.hints.get("title"),
+        title=title or page.hints.get("title"),
         paragraphs=paragraphs,
         text=body,
         language=None,
@@ -221,7 +239,9 @@ def _parse(text: str) -> Any:
 def _trafilatura(text: str, *, url: str | None, max_date: str | None) -> _Found | None:
     import trafilatura
 
-    date_params: dict[str, Any] = {"extensive_search": True, "original_date": True}
+    # No extensive search: it guesses from any year in the text ("Copyright 2024" becomes
+    # 2024-01-01) and found no extra right date on the gold pages; metadata is read first anyway.
+    date_params: dict[str, Any] = {"extensive_search": False, "original_date": True}
     if max_date:
         # Dates after the fetch are impossible; this also keeps results independent of "today".
         date_params["max_date"] = max_date
@@ -340,6 +360,14 @@ def _clean_title(title: str | None, publisher: str | None, url: str | None) -> s
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
     return title[start:end].strip() if 0 <= start < end else title
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= _MIN_PROSE_WORDS or len(paragraph) >= _MIN_PROSE_CHARS
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _squash(name: str) -> str:
