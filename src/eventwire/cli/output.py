@@ -1,0 +1,87 @@
+"""Print records as a rich table, JSON or CSV (one place, so every listing behaves alike).
+
+JSON uses the record field names (:func:`eventwire.records.to_dict`). CSV uses the database
+column names: nested records are flattened with a prefix (``source_code``, ``location_lat``)
+and lists are JSON-encoded in their cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["FORMATS", "format_option", "print_json", "render"]
+
+FORMATS = ("table", "json", "csv")
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def print_json(data: Any) -> None:
+    """Print data as indented JSON on stdout."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bytes):
+        return len(value)
+    return value
+
+
+def render(
+    *,
+    fmt: str,
+    records: Sequence[Any],
+    csv_columns: Sequence[str],
+    csv_rows: Sequence[Sequence[Any]],
+    table_columns: Sequence[str],
+    table_rows: Sequence[Sequence[Any]],
+    title: str | None = None,
+) -> None:
+    """Print one listing in the chosen format.
+
+    Args:
+        fmt: ``table``, ``json`` or ``csv``.
+        records: JSON-ready dicts (``to_dict`` of each record) for ``json``.
+        csv_columns: Header of the CSV.
+        csv_rows: One row per record, in ``csv_columns`` order.
+        table_columns: Header of the rich table (a short selection of columns).
+        table_rows: One row per record, in ``table_columns`` order.
+        title: Title over the table.
+    """
+    if fmt == "json":
+        print_json(list(records))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(csv_columns)
+        writer.writerows([[_cell(v) for v in row] for row in csv_rows])
+    else:
+        print_table(table_columns, table_rows, title=title)
+
+
+def print_table(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str | None = None
+) -> None:
+    """Print a rich table on stdout (plain text when stdout is not a terminal)."""
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console(soft_wrap=False).print(table)
