@@ -64,7 +64,8 @@ def _hints(entry: Any) -> dict[str, str]:
         raw = entry.get("published")
         if isinstance(raw, str):
             hints["published_at_raw"] = raw
-    updated = _iso(entry.get("updated_parsed"))
+    # dict.get: feedparser's own get() maps a missing "updated" to "published" (and warns).
+    updated = _iso(dict.get(entry, "updated_parsed"))
     if updated:
         # Atom's required <updated> is when the entry last changed, not its publication.
         hints["updated_at"] = updated

@@ -67,20 +67,29 @@ def iter_warc(
     records = _Records(stream, arc2warc=True)
     try:
         for record in records:
-            where = f"{source}@{records.get_record_offset()}"
+            # warcio's ``offset`` is where the record now being read starts.
+            where = f"{source}@{getattr(records, 'offset', '?')}"
             if record.rec_type not in _RECORD_TYPES:
                 yield reject(where, f"broken WARC record (type {record.rec_type!r})")
                 return
-            item = _record_page(record, where=where, settings=settings)
+            found = _payload(record, settings=settings)
             _drain(record)
             if getattr(record.raw_stream, "limit", 0) > 0:
                 yield reject(where, "truncated WARC record (body shorter than Content-Length)")
                 return
-            if item is None:
+            if found is None:
                 skipped += 1
                 continue
             pages += 1
-            yield item
+            url, content_type, hints, body = found
+            yield check_page(
+                body,
+                source=where,
+                max_bytes=settings.max_bytes,
+                url=url,
+                content_type=content_type,
+                hints=hints,
+            )
     except Exception as e:  # warcio raises many types on hostile input; each means "broken"
         yield reject(where, f"broken WARC: {type(e).__name__}: {e}")
         return
@@ -97,7 +106,13 @@ def iter_warc(
         )
 
 
-def _record_page(record: Any, *, where: str, settings: IngestSettings) -> Page | Rejected | None:
+def _payload(
+    record: Any, *, settings: IngestSettings
+) -> tuple[str | None, str | None, dict[str, str], bytes] | None:
+    """Return (url, content type, hints, body) of a page record, None for other records.
+
+    The body is read up to one byte past ``max_bytes``, so an oversize one is seen as such.
+    """
     http = record.http_headers
     if record.rec_type != "response" or http is None:
         return None
@@ -108,21 +123,13 @@ def _record_page(record: Any, *, where: str, settings: IngestSettings) -> Page |
     if media not in _PAGE_TYPES:
         return None
     headers = record.rec_headers
-    url = headers.get_header("WARC-Target-URI")
     hints: dict[str, str] = {}
     # WARC-Date is when the page was crawled, not when it was published.
     crawled = headers.get_header("WARC-Date")
     if crawled:
         hints["crawled_at"] = crawled
     body: bytes = record.content_stream().read(settings.max_bytes + 1)
-    return check_page(
-        body,
-        source=where,
-        max_bytes=settings.max_bytes,
-        url=url,
-        content_type=content_type,
-        hints=hints,
-    )
+    return headers.get_header("WARC-Target-URI"), content_type, hints, body
 
 
 def _drain(record: Any) -> None:
