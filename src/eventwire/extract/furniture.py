@@ -26,6 +26,7 @@ Kinds of removed blocks (``Removed.kind``), a stable list:
     author box              "About the author: ..."
     copyright               "© 2025 X. All rights reserved."
     cookie notice           "We use cookies ..."
+    caption                 a photo caption or credit ("Photo: Reuters", "... REUTERS/Name")
     repeated line           a line that repeats an earlier one
     header                  another short line above the story (e.g. a section label)
     footer                  another line below the story
@@ -65,6 +66,7 @@ KINDS: tuple[str, ...] = (
     "author box",
     "copyright",
     "cookie notice",
+    "caption",
     "repeated line",
     "header",
     "footer",
@@ -96,7 +98,9 @@ _COMMENTS_HEADER = re.compile(
     r"^(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)|"
     r"^(?:show|load|view|read|see)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments|"
     r"^join\s+the\s+(?:conversation|discussion|debate)|^comments\s+are\s+closed|"
-    r"^you\s+must\s+be\s+logged\s+in\s+to|^what\s+do\s+you\s+think\??$|^have\s+your\s+say",
+    r"^you\s+must\s+be\s+logged\s+in\s+to|^what\s+do\s+you\s+think\??$|^have\s+your\s+say|"
+    r"^\d+\s+(?:thoughts|responses|comments|replies|reactions)\s+(?:on|to)\b|^reply$|"
+    r"^(?:sort|sorted)\s+by\s+(?:newest|oldest|best|top)",
     _I,
 )
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -125,7 +129,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "share links",
         re.compile(
             r"^(?:share(?:\s+(?:this|the)\s+(?:article|story|page|post))?|share\s+on\b|"
-            r"share\s+via\b|tweet\s+this|email\s+this|print\s+this)",
+            r"share\s+via\b|tweet\s+this|email\s+this|print\s+this|like\s+this\s*:)",
             _I,
         ),
     ),
@@ -134,6 +138,15 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:tags?|topics?|categories|category|filed\s+under|related\s+topics|keywords|"
             r"sections?)\s*:",
+            _I,
+        ),
+    ),
+    (
+        "caption",
+        re.compile(
+            r"^(?:photo|image|picture|file\s+photo|photograph|video|credit)\s*:|"
+            r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|Shutterstock|Xinhua)\s*/\s*[A-Z]|"
+            r"\((?:photo|image|picture|credit)[^()]*\)\s*$|\bphoto(?:graph)?\s+by\s+[A-Z]",
             _I,
         ),
     ),
@@ -230,25 +243,24 @@ def split_glued(line: str) -> list[str]:
 def block_header(line: str) -> str | None:
     """Return "related-stories list" or "comments" when ``line`` opens such a block."""
     text = line.strip()
-    if len(text.split()) > 7:
-        return None
-    if _COMMENTS_HEADER.match(text):
+    words = len(text.split())
+    if words <= 14 and _COMMENTS_HEADER.match(text):
         return "comments"
-    if _RELATED_HEADER.match(text):
+    if words <= 7 and _RELATED_HEADER.match(text):
         return "related-stories list"
     return None
 
 
 def is_date_line(line: str) -> str | None:
     """Return the printed date when ``line`` is nothing but a date (with "Posted", "Updated")."""
-    from eventwire.extract.dates import find_date
+    from eventwire.extract.dates import DATE_PATTERN, find_date
 
     text = line.strip()
-    if len(text) > 90:
+    if len(text) > 120:
         return None
     found = find_date(text)
     if found:
-        rest = _DATE_WORDS.sub(" ", text.replace(found, " "))
+        rest = _DATE_WORDS.sub(" ", DATE_PATTERN.sub(" ", text))
         if len(rest.split()) <= 2:
             return found
         return None
@@ -303,8 +315,8 @@ def _cue_applies(kind: str, text: str, words: int) -> bool:
         return words <= 12 or bool(_READER_VOICE.search(text))
     if kind == "share links":
         return words <= 14
-    if kind == "author box":
-        return True
+    if kind in {"author box", "caption"}:
+        return words <= 60
     if kind == "tags":
         return words <= 25
     return True

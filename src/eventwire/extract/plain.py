@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from eventwire.extract.dates import find_date, to_utc
 from eventwire.extract.furniture import (
+    KINDS,
     LineInfo,
     block_header,
     inspect_line,
@@ -51,6 +52,7 @@ _INLINE_KINDS = frozenset(
 # Line labels that a related-stories or comments block absorbs.
 _BLOCK_MEMBERS = frozenset({"teaser", "date line", "related link", "byline", "navigation"})
 _MAX_GAP = 4  # lines between two prose runs that still belong to one body
+_MAX_LIST_GAP = 10  # ... when those lines carry no furniture cue (a bullet list, subheads)
 _TAGLINE = re.compile(r"^(?P<name>[^—|–:]{2,40}?)\s+(?:—|–|\||-|::?)\s+\S.*$")
 _DATELINE_PREFIX = re.compile(
     r"^(?P<all>(?:[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)?\s*"
@@ -75,10 +77,14 @@ _REASONS: dict[str, str] = {
     "author box": "author biography",
     "copyright": "copyright notice",
     "cookie notice": "cookie consent notice",
+    "caption": "photo caption or credit",
     "repeated line": "repeats an earlier line",
     "header": "short line above the story",
     "footer": "line below the story",
 }
+
+
+assert set(_REASONS) == set(KINDS), "every kind of removed block needs a reason"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,21 +129,31 @@ def _body_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
 
 
 def _bridgeable(gap: Sequence[_Line]) -> bool:
-    if len(gap) > _MAX_GAP:
+    """Tell whether the lines between two prose runs are part of the story (subheads, ads)."""
+    if len(gap) > _MAX_LIST_GAP:
         return False
+    if len(gap) > _MAX_GAP and any(line.info.cue for line in gap):
+        return False  # a long gap is only a list or subheads inside the story, never furniture
+    teasers = 0
     for line in gap:
         cue = line.info.cue
         if cue is None:
-            if line.info.ellipsis or is_teaser(line.text):
+            if line.info.ellipsis:
                 return False
+            # One numbered line is a subheading ("2. Take inventory"); several are a list.
+            teasers += is_teaser(line.text)
             continue
         if cue not in _INLINE_KINDS:
             return False
-    return True
+    return teasers < 2
 
 
 def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | None, int | None]:
-    """Return (title index, site-name index) among the header lines not yet labelled."""
+    """Return (title index, site-name index) among the header lines not yet labelled.
+
+    A headline is a short line without a final full stop. Among several, prefer one printed
+    right before the story's metadata (date line, byline, credit) or the body, then the first.
+    """
     candidates = [
         ln
         for ln in header
@@ -155,9 +171,23 @@ def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | N
             candidates = candidates[1:]
     if not candidates:
         return None, site
-    longer = [ln for ln in candidates if ln.info.words >= 3]
-    title = (longer or candidates)[0]
-    return title.index, site
+    body_start = header[-1].index + 1
+    metadata = {"date line", "byline", "attribution trailer"}
+
+    def score(line: _Line) -> int:
+        points = 1 if line is candidates[0] else 0
+        points += 1 if 3 <= line.info.words <= 25 else 0
+        nxt = line.index + 1
+        while nxt < body_start and kinds.get(nxt) in {"navigation", "caption", "advertisement"}:
+            nxt += 1  # skip short labels printed between a headline and its metadata
+        if nxt < body_start and kinds.get(nxt) in metadata:
+            points += 2
+        elif nxt == body_start:
+            points += 1
+        return points
+
+    best = max(candidates, key=lambda ln: (score(ln), -ln.index))
+    return best.index, site
 
 
 @dataclass
@@ -174,8 +204,18 @@ class _Found:
 
 
 def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found) -> None:
+    block: str | None = None
     for line in header:
         text = line.text
+        opened = block_header(text)
+        if opened:
+            block = opened
+            kinds[line.index] = opened
+            continue
+        if block and (is_teaser(text) or line.info.cue in _BLOCK_MEMBERS):
+            kinds[line.index] = block  # a list of other stories printed above this one
+            continue
+        block = None
         date = is_date_line(text)
         if date and found.date_raw is None:
             found.date_raw = date
