@@ -33,16 +33,13 @@ def guess_format(path: str) -> GoldFormat | None:
     return _SUFFIX_FORMATS.get(Path(path).suffix.lower())
 
 
-def _settings(ctx: click.Context, config: str | None) -> Settings:
-    # The top-level command may already have built settings (``--config`` on the group).
+def _settings(ctx: click.Context) -> Settings:
+    # The ``eventwire`` group loads settings once (its ``--config``); alone, use the layers.
     obj: Any = ctx.find_root().obj
-    if config is None:
-        if isinstance(obj, Settings):
-            return obj
-        if isinstance(obj, dict) and isinstance(obj.get("settings"), Settings):
-            found: Settings = obj["settings"]
-            return found
-    return load_settings(config)
+    if isinstance(obj, dict) and isinstance(obj.get("settings"), Settings):
+        found: Settings = obj["settings"]
+        return found
+    return load_settings()
 
 
 @click.command("eval")
@@ -65,12 +62,6 @@ def _settings(ctx: click.Context, config: str | None) -> Settings:
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Evaluate the first N only."
 )
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Settings file (TOML) to code with.",
-)
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -78,7 +69,6 @@ def eval_command(
     fmt: str | None,
     as_json: bool,
     limit: int | None,
-    config: str | None,
 ) -> None:
     """Measure event-coding accuracy against a gold file (PETRARCH, PLOVER or eventwire)."""
     from eventwire.eval.coding import evaluate
@@ -87,7 +77,7 @@ def eval_command(
     if chosen is None:
         raise click.UsageError("cannot guess the gold format from the file name: use --format")
     try:
-        settings = _settings(ctx, config)
+        settings = _settings(ctx)
         report = evaluate(gold, format=chosen, settings=settings, limit=limit)
     except EventwireError as e:
         click.echo(f"error {e}", err=True)

@@ -7,7 +7,8 @@ Every actor is reduced to one *key* before matching:
 
 - a state: its ISO alpha-3 code ("CHNGOV" -> "CHN");
 - a known IGO: eventwire's code ("IGOUNO" -> "UN", PLOVER "IGO" + "U.N." -> "UN");
-- an IGO the tables do not name: the wildcard ``"IGO"``, which matches any predicted IGO;
+- an IGO the tables do not name: the wildcard ``"IGO"``, which matches any predicted IGO or
+  international organisation (PLOVER's gold calls the Red Cross and Amnesty "IGO" too);
 - everything else (no country, militant groups, NGOs, companies, no target at all): ``"---"``.
 
 PLOVER labels are reduced to the types of the 2021 crosswalk (``ontology/cameo2plover-2021.txt``),
@@ -50,6 +51,9 @@ IGO_CODES: dict[str, str] = {
     "WFP": "UN",
     "WHO": "UN",
     "ILO": "UN",
+    "UNESCO": "UN",
+    "UNRWA": "UN",
+    "ICJ": "UN",
     "EU": "EU",
     "EEC": "EU",
     "EC": "EU",
@@ -87,14 +91,15 @@ _PETRARCH_IGO: dict[str, str] = {
 
 # PLOVER writes "IGO" and names the body in actorText: patterns tried in order.
 _PLOVER_IGO_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(united nations|u\.n\.|un|security council|kofi annan)\b", re.I), "UN"),
-    (re.compile(r"\b(international labou?r office|un refugee agency)\b", re.I), "UN"),
-    (re.compile(r"\b(european (union|community|common market)|eu)\b", re.I), "EU"),
+    (re.compile(r"(?<!\w)(united nations|u\.n\.|un|security council)(?!\w)", re.I), "UN"),
+    (re.compile(r"\bkofi annan\b", re.I), "UN"),
+    (re.compile(r"(?<!\w)(international labou?r office|un refugee agency)(?!\w)", re.I), "UN"),
+    (re.compile(r"(?<!\w)(european (union|community|common market)|eu)(?!\w)", re.I), "EU"),
     (re.compile(r"\bnato\b", re.I), "NATO"),
     (re.compile(r"\bosce\b", re.I), "OSCE"),
-    (re.compile(r"\b(iaea|international atomic energy agency)\b", re.I), "IAEA"),
+    (re.compile(r"(?<!\w)(iaea|international atomic energy agency)(?!\w)", re.I), "IAEA"),
     (re.compile(r"\barab league\b", re.I), "ARL"),
-    (re.compile(r"\b(apec|asia-pacific economic cooperation)\b", re.I), "APEC"),
+    (re.compile(r"(?<!\w)(apec|asia-pacific economic cooperation)(?!\w)", re.I), "APEC"),
 )
 
 # Country codes in the PLOVER gold set that are not ISO 3166-1 alpha-3.
@@ -102,7 +107,10 @@ _ISO_FIXES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 # CAMEO three-letter prefixes that are not states: international militant groups, NGOs,
 # multinational companies, "international" religious/ethnic groups, unknown.
-_NOT_A_STATE: frozenset[str] = frozenset({"---", "IMG", "NGO", "NGM", "MNC", "ISM", "INT", "UIS"})
+# "WST" is eventwire's own code for "the West" (a group, not a state).
+_NOT_A_STATE: frozenset[str] = frozenset(
+    {"---", "IMG", "NGO", "NGM", "MNC", "ISM", "INT", "UIS", "WST"}
+)
 
 # PLOVER 0.5b1 labels (gold set) -> labels of the 2021 crosswalk; other labels are equal.
 PLOVER_LABELS: dict[str, str] = {
@@ -161,6 +169,9 @@ def actor_key(actor: Actor | None) -> str:
         return IGO_CODES[code]
     if actor.kind == "igo":
         return f"IGO:{code}"  # an IGO the table does not know: still an IGO, never a state
+    if actor.kind == "organisation" and not _ISO3.match(code):
+        # An international organisation (Red Cross, Amnesty): PLOVER's gold calls them "IGO".
+        return f"ORG:{code}"
     return _iso(code)
 
 
@@ -168,7 +179,7 @@ def same_actor(gold: str, predicted: str) -> bool:
     """Tell whether a predicted key matches a gold key; gold ``"IGO"`` matches any IGO."""
     if gold == predicted:
         return True
-    return gold == ANY_IGO and (predicted in _IGO_KEYS or predicted.startswith("IGO:"))
+    return gold == ANY_IGO and (predicted in _IGO_KEYS or predicted.startswith(("IGO:", "ORG:")))
 
 
 def normalise_cameo(code: str) -> str:
