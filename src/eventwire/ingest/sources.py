@@ -45,11 +45,13 @@ _MAX_GZIP_DEPTH = 2
 class _Prefixed(io.RawIOBase):
     """A stream that replays bytes already read from it, for sniffing unseekable input."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, error: BaseException | None = None) -> None:
         super().__init__()
         self._head = memoryview(head)
         self._pos = 0
         self._rest = rest
+        # A read error met while sniffing is raised where it happened: after the head.
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -61,6 +63,9 @@ class _Prefixed(io.RawIOBase):
             view[:n] = self._head[self._pos : self._pos + n]
             self._pos += n
             return n
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
         data = self._rest.read(len(view))
         view[: len(data)] = data
         return len(data)
@@ -73,6 +78,19 @@ def _read_up_to(stream: BinaryIO, limit: int) -> bytes:
         parts.append(chunk)
         size += len(chunk)
     return b"".join(parts)
+
+
+def _read_head(stream: BinaryIO) -> tuple[bytes, BaseException | None]:
+    """Read the first bytes for sniffing, keeping what came before a read error."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while size < _HEAD and (chunk := stream.read(min(_HEAD - size, 8192))):
+            parts.append(chunk)
+            size += len(chunk)
+    except _READ_ERRORS as e:
+        return b"".join(parts), e
+    return b"".join(parts), None
 
 
 def _suffixes(name: str) -> tuple[str, bool]:
@@ -207,13 +225,12 @@ class IngestRun:
     def _stream(
         self, stream: BinaryIO, *, name: str, source: str, depth: int = 0
     ) -> Iterator[Page | Rejected]:
-        try:
-            head = _read_up_to(stream, _HEAD)
-        except _READ_ERRORS as e:
-            yield reject(source, _read_error(e))
+        head, error = _read_head(stream)
+        if error is not None and not head:
+            yield reject(source, _read_error(error))
             return
         fmt = detect_format(name, head)
-        with io.BufferedReader(_Prefixed(head, stream), buffer_size=_HEAD) as replay:
+        with io.BufferedReader(_Prefixed(head, stream, error), buffer_size=_HEAD) as replay:
             if fmt == "warc":
                 yield from iter_warc(replay, source=source, settings=self.settings)
             elif fmt == "gzip":
