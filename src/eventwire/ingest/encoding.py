@@ -64,6 +64,22 @@ _WEB_ENCODINGS: tuple[str, ...] = (
     "euc_kr",
 )
 
+# The legacy encoding a language is most often written in on the web (what browsers assume
+# by locale). charset-normalizer often scores several single-byte codepages as equally clean;
+# the language it recognises then names the likeliest one.
+_LANGUAGE_ENCODINGS = {
+    **dict.fromkeys(
+        ("Polish", "Czech", "Slovak", "Hungarian", "Croatian", "Slovene", "Romanian"), "cp1250"
+    ),
+    **dict.fromkeys(("Russian", "Ukrainian", "Bulgarian", "Serbian", "Macedonian"), "cp1251"),
+    "Greek": "cp1253",
+    "Turkish": "cp1254",
+    "Hebrew": "cp1255",
+    **dict.fromkeys(("Arabic", "Farsi"), "cp1256"),
+    **dict.fromkeys(("Lithuanian", "Latvian", "Estonian"), "cp1257"),
+    "Vietnamese": "cp1258",
+}
+
 _HTML_START = re.compile(
     r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*(<!doctype\s+html|<html))",
     re.I | re.S,
@@ -159,6 +175,10 @@ def _guess(raw: bytes) -> str | None:
         key=lambda m: (round(m.chaos, 2), -round(m.coherence, 2), order.get(m.encoding, 99))
     )
     best = matches[0].encoding
+    tied = {m.encoding for m in matches if round(m.chaos, 2) == round(matches[0].chaos, 2)}
+    by_language = _LANGUAGE_ENCODINGS.get(matches[0].language)
+    if by_language in tied:
+        return by_language
     if best != "cp1252":
         # Many single-byte codepages agree on the characters a Western text uses; when
         # windows-1252 reads the bytes the same way, name it, as it is the likelier one.
