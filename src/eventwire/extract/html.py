@@ -42,73 +42,91 @@ _MIN_PROSE_CHARS = 80
 # happens to start with "More" or mention a newsletter.
 _PROMO_MAX_CHARS = 300
 
-# (kind, pattern) for paragraphs that are page furniture, not story; tested in order.
-_PROMO_PATTERNS: tuple[tuple[str, str], ...] = (
+# Paragraphs trafilatura kept that are page furniture, not story: (kind, reason, pattern),
+# tested in order. Kinds are the stable list of ``eventwire.extract.furniture``, so HTML and
+# plain-text cuts read alike. Its line classifier was measured here too: adding it cut more
+# true story lines than furniture on the scrapinghub pages (F1 0.9718 against 0.9725).
+_PROMO_RULES: tuple[tuple[str, str, str], ...] = (
     (
-        "teaser",
+        "related link",
+        "a link to another story inside the body",
         r"^(?:read|see|watch|listen)(?: more| also| next)?\s*[:|]"
         r"|^(?:also read|read also|related(?: posts?| stories| articles| coverage| content)?"
-        r"|more(?: on this(?: story)?| from [\w .]+)?|also|don'?t miss|most read(?: in [\w ]+)?"
-        r"|you (?:may|might) also like|recommended(?: for you)?|trending(?: now)?"
-        r"|popular(?: now)?|top stories|more stories|latest news)\s*(?:[:|…]|\.\.\.|$)",
+        r"|more(?: on this(?: story)?| from [\w .]+)?|also)\s*(?:[:|…]|\.\.\.|$)",
     ),
-    ("teaser", r"\[(?:insight|video|news|reaction|warning|pics|photos|poll|latest)\]\W*$"),
-    ("teaser", r"^also on [\w.]+\s"),
+    (
+        "related-stories list",
+        "the heading of a list of other stories",
+        r"^(?:don'?t miss|most read(?: in [\w ]+)?|you (?:may|might) also like"
+        r"|recommended(?: for you)?|trending(?: now)?|popular(?: now)?|top stories"
+        r"|more stories|latest news)\s*(?:[:|…]|\.\.\.|$)",
+    ),
+    (
+        "teaser",
+        "a headline teasing another story",
+        r"\[(?:insight|video|news|reaction|warning|pics|photos|poll|latest)\]\W*$"
+        r"|^also on [\w.]+\s",
+    ),
     (
         "comments",
+        "comment section furniture",
         r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave|post|write|add) a (?:comment|reply)"
         r"|^tell us what you think|^join the (?:conversation|discussion)",
     ),
-    ("tags", r"^(?:tags?|filed under|categories|topics)\s*:"),
+    ("tags", "a tag or category list", r"^(?:tags?|filed under|categories|topics)\s*:"),
     (
-        "share",
+        "share links",
+        "a social sharing prompt",
         r"^share(?: this(?: article| story| post)?)?\s*(?:[:|]|$)"
         r"|like this (?:story|article)\?\s*share|click to tweet\s*$",
     ),
-    ("social", r"\bfollow\b.{0,80}\bon\b.{0,30}\b(?:twitter|facebook|instagram|youtube|tiktok)\b"),
     (
-        "newsletter",
+        "newsletter or promotion",
+        "an invitation to follow the site on social media",
+        r"\bfollow\b.{0,80}\bon\b.{0,30}\b(?:twitter|facebook|instagram|youtube|tiktok)\b",
+    ),
+    (
+        "newsletter or promotion",
+        "a newsletter sign-up promo",
         r"\b(?:sign(?:ing)?[ -]?up|subscrib\w*|get)\b.{0,80}"
         r"\b(?:newsletters?|inbox|by email|daily edition)\b"
         r"|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b|\bsign up(?: here| now| today)?\W*$",
     ),
     (
-        "feedback",
+        "newsletter or promotion",
+        "an invitation to write to the editor",
         r"^we (?:want|would like|'d like) to hear (?:what you think|from you)"
         r"|\bcommitted to publishing a diversity of letters",
     ),
-    ("caption", r"^\(?(?:main |photo |image |picture |video )?credits?\s*:"),
     (
-        "promo",
+        "newsletter or promotion",
+        "a marketing or subscription promo",
         r"^if you (?:enjoyed|liked|value) (?:this|our)|^(?:click|tap) here\b"
         r"|^support (?:our|independent) journalism|^have a (?:news )?tip\?",
     ),
-    ("copyright", r"^copyright\b|this copy is for your personal,? non-commercial use"),
+    (
+        "caption",
+        "an image or video credit",
+        r"^\(?(?:main |photo |image |picture |video )?credits?\s*:",
+    ),
+    (
+        "copyright",
+        "a copyright or reuse notice",
+        r"^copyright\b|this copy is for your personal,? non-commercial use",
+    ),
+    # Staff and agency credits ("Reporting by ...", "AP writers ... contributed") are cut from
+    # the body but still read for cited sources.
+    (
+        "attribution trailer",
+        "a staff or agency credit line (read for cited sources)",
+        r"^\(?(?:additional )?reporting by\b|^\(?(?:writing|editing|edited|compiled) by\b"
+        r"|\bcontributed (?:reporting|to this (?:report|story|article))\.?\)?$"
+        r"|^source\s*:\s*[\w .,&]+$",
+    ),
 )
-# Staff and agency credits ("Reporting by ...", "AP writers ... contributed") are cut from the
-# body but still read for cited sources.
-_CREDIT_PATTERNS: tuple[str, ...] = (
-    r"^\(?(?:additional )?reporting by\b",
-    r"^\(?(?:writing|editing|edited|compiled) by\b",
-    r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\)?$",
-    r"^source\s*:\s*[\w .,&]+$",
-)
-_PROMO_RE = tuple((kind, re.compile(p, re.I)) for kind, p in _PROMO_PATTERNS)
-_CREDIT_RE = tuple(re.compile(p, re.I) for p in _CREDIT_PATTERNS)
-_REASONS = {
-    "teaser": "link or headline teasing another story",
-    "comments": "comment section furniture",
-    "tags": "tag or category list",
-    "share": "social sharing prompt",
-    "social": "invitation to follow the site on social media",
-    "newsletter": "newsletter sign-up promo",
-    "promo": "marketing or subscription promo",
-    "feedback": "invitation to write to the editor",
-    "caption": "image or video credit",
-    "title": "the headline, kept in Article.title",
-    "copyright": "copyright or reuse notice",
-    "credit": "staff or agency credit line (read for cited sources)",
-}
+_PROMO_RE = tuple((kind, reason, re.compile(p, re.I)) for kind, reason, p in _PROMO_RULES)
+_CREDIT_KINDS = frozenset({"attribution trailer", "copyright"})
+_TITLE_REASON = "the headline repeated at the top of the body (kept in Article.title)"
 
 # Where pages print their publication time, best first (Open Graph, schema.org, Dublin Core,
 # common CMS meta names, then the first <time datetime>).
@@ -160,14 +178,14 @@ def extract_html(page: Page, text: str) -> Article | Rejected:
     paragraphs, removed = _cut_promos(found.paragraphs)
     title = _clean_title(found.title, found.sitename or publisher_from_url(url), url)
     if paragraphs and title and _same_text(paragraphs[0], title):
-        removed = (Removed(kind="title", text=paragraphs[0], reason=_REASONS["title"]), *removed)
+        removed = (Removed(kind="header", text=paragraphs[0], reason=_TITLE_REASON), *removed)
         paragraphs = paragraphs[1:]
     if not any(_is_prose(p) for p in paragraphs):
         return _reject(page, "no article text found: only short lines such as links and menus")
     published_at, published_raw = _published(raw_date, found.date, page.hints.get("published_at"))
     origin, dateline, body_byline = origin_from_body(paragraphs)
     publisher = found.sitename or publisher_from_url(url)
-    credits = "\n".join(r.text for r in removed if r.kind == "credit")
+    credits = "\n".join(r.text for r in removed if r.kind in _CREDIT_KINDS)
     body = "\n\n".join(paragraphs)
     return Article(
         doc_id=page.id,
@@ -188,15 +206,13 @@ def extract_html(page: Page, text: str) -> Article | Rejected:
     )
 
 
-def promo_kind(paragraph: str) -> str | None:
-    """Return why a short paragraph is page furniture ("teaser", "newsletter", ...), else None."""
+def promo_kind(paragraph: str) -> tuple[str, str] | None:
+    """Return (kind, reason) when a short paragraph is page furniture, else None."""
     if len(paragraph) > _PROMO_MAX_CHARS:
         return None
-    if any(r.search(paragraph) for r in _CREDIT_RE):
-        return "credit"
-    for kind, pattern in _PROMO_RE:
+    for kind, reason, pattern in _PROMO_RE:
         if pattern.search(paragraph):
-            return kind
+            return kind, reason
     return None
 
 
@@ -204,11 +220,11 @@ def _cut_promos(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Rem
     kept: list[str] = []
     removed: list[Removed] = []
     for paragraph in paragraphs:
-        kind = promo_kind(paragraph)
-        if kind is None:
+        found = promo_kind(paragraph)
+        if found is None:
             kept.append(paragraph)
         else:
-            removed.append(Removed(kind=kind, text=paragraph, reason=_REASONS[kind]))
+            removed.append(Removed(kind=found[0], text=paragraph, reason=found[1]))
     return tuple(kept), tuple(removed)
 
 
