@@ -146,6 +146,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:photo|image|picture|file\s+photo|photograph|video|credit)\s*:|"
             r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|Shutterstock|Xinhua)\s*/\s*[A-Z]|"
+            r"\w/\s*(?:Getty\s+Images|AFP|Reuters|REUTERS|AP|EPA|Shutterstock)\b|"
             r"\((?:photo|image|picture|credit)[^()]*\)\s*$|\bphoto(?:graph)?\s+by\s+[A-Z]",
             _I,
         ),
@@ -334,9 +335,16 @@ def inspect_line(line: str) -> LineInfo:
     )
 
 
+# A site names itself next to what it offers: "daily dose of X news", "news release to X",
+# "the X newsletter", "subscribe to X".
+_SITE_NAME = r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
 _NAME_IN_PROMO = re.compile(
-    r"\b(?:of|to|from|at|with|on|by|for|join|©|copyright)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+    r"\b(?:dose|news|release|newsletters?|subscribe|subscription|edition|emails?|updates|"
+    r"welcome|support)\s+(?:\w+\s+){0,2}?(?:of|to|from|at)\s+(?:the\s+)?"
+    + _SITE_NAME
+    + r"|\b(?:the\s+)?"
+    + _SITE_NAME.replace("<name>", "<name2>")
+    + r"\s+(?:daily\s+|weekly\s+)?newsletter\b"
 )
 _COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w.&' -]{1,50}?)"
@@ -357,7 +365,8 @@ def names_in_furniture(line: str) -> list[str]:
     if match:
         names.append(match.group("name").strip(" .,"))
     for found in _NAME_IN_PROMO.finditer(line):
-        name = re.sub(r"\s+(?:news|News|NEWS)$", "", found.group("name")).strip(" .,")
+        value = next(v for k, v in found.groupdict().items() if k.startswith("name") and v)
+        name = re.sub(r"\s+(?:news|News|NEWS)$", "", value).strip(" .,")
         if name and not _NOT_A_SITE.match(name):
             names.append(name)
     return [n for n in names if n and not _NOT_A_SITE.match(n)]

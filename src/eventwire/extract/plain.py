@@ -171,6 +171,13 @@ def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | N
             candidates = candidates[1:]
     if not candidates:
         return None, site
+    # "Headline | Site" (a window title) next to the bare "Headline": keep the bare one.
+    texts = [ln.text for ln in candidates]
+    candidates = [
+        ln
+        for ln in candidates
+        if not any(t != ln.text and ln.text.startswith(t + " ") for t in texts)
+    ] or candidates
     body_start = header[-1].index + 1
     metadata = {"date line", "byline", "attribution trailer"}
 
