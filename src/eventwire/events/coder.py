@@ -1,0 +1,445 @@
+"""Match lexicon patterns on each sentence's dependency parse and build events.
+
+For every token whose lemma the lexicon knows, the most specific pattern whose conditions hold
+is chosen; its source and target slots are filled with actors (one event per actor pair, so
+"the US and Russia met" gives both directions); the modality comes from
+:mod:`eventwire.events.modality`, the date from ``when.ground_date``, the place from
+``where.locate``. A sentence with no matching pattern yields no event: there is no fallback
+code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.events.lexicon import Condition, Entry, Lexicon
+from eventwire.events.modality import modality_of
+from eventwire.events.ontology import cameo_info, plover_for
+from eventwire.events.roles import (
+    OBJ,
+    ActorIndex,
+    Context,
+    agent_heads,
+    conjuncts,
+    governing_verb,
+    np_actors,
+    object_heads,
+    prep_objects,
+)
+from eventwire.records import Actor, Event, Location, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Match", "code_sentence", "match_sentence"]
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_VENUES = frozenset(
+    "meeting summit session conference gathering talks assembly council congress".split()
+)
+# roots whose conditional consequent, aimed at the "if" clause's actor, is a threat
+_THREAT_FOR_ROOT = {"15": "138", "18": "138", "19": "138", "20": "138", "17": "130", "16": "1312"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern matched on a predicate, with the actors filling its slots."""
+
+    entry: Entry
+    pred: Token
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor | None, ...]
+    modality: str
+    confidence: float
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(pred: Token) -> list[Token]:
+    return [o for h in object_heads(pred) for o in conjuncts(h)]
+
+
+def _modifiers(pred: Token) -> Iterator[Token]:
+    for host in (pred, *_objects(pred)):
+        for c in host.children:
+            if c.dep_ in _MOD_DEPS:
+                yield c
+
+
+def _gov(pred: Token) -> Token | None:
+    if pred.pos_ in _VERB_POS:
+        return pred.head if pred.dep_ == "xcomp" and pred.head is not pred else None
+    if pred.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "obj", "conj", "appos", "pobj"):
+        return governing_verb(pred)
+    return None
+
+
+def _holds(cond: Condition, pred: Token) -> bool:
+    kind, values = cond.kind, cond.values
+    if kind == "obj":
+        objs = _objects(pred)
+        return bool(objs) and (
+            not values or any(_lemma(o) in values or o.lower_ in values for o in objs)
+        )
+    if kind == "noobj":
+        return not any(c.dep_ in OBJ for c in pred.children)
+    if kind == "mod":
+        return any(_lemma(m) in values or m.lower_ in values for m in _modifiers(pred))
+    if kind == "prep":
+        hosts = [pred, *_objects(pred)]
+        return any(
+            c.dep_ in ("prep", "dative", "agent") and c.lower_ in values
+            for h in hosts
+            for c in h.children
+        )
+    if kind == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in values for c in pred.children)
+    if kind == "comp":
+        for c in pred.children:
+            if c.dep_ in ("xcomp", "ccomp") and (not values or _lemma(c) in values):
+                return True
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pcomp" and (not values or _lemma(p) in values):
+                        return True
+        return False
+    if kind == "compobj":
+        return any(c.dep_ in OBJ for c in pred.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in pred.children
+        )
+    if kind == "pobj":
+        assert cond.prep is not None
+        return any(not values or _lemma(p) in values for p in prep_objects(pred, cond.prep))
+    if kind == "gov":
+        gov = _gov(pred)
+        return gov is not None and _lemma(gov) in values
+    return False
+
+
+def best_entry(lexicon: Lexicon, tok: Token) -> Entry | None:
+    """Return the most specific pattern that matches ``tok`` (later wins ties), if any."""
+    pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
+    if pos is None:
+        return None
+    best: Entry | None = None
+    for entry in lexicon.entries(pos, _lemma(tok)):
+        if all(_holds(c, tok) for c in entry.conditions) and (
+            best is None
+            or (entry.specificity, entry.order) >= (best.specificity, best.order)
+        ):
+            best = entry
+    return best
+
+
+def _noun_agent(pred: Token) -> list[Token]:
+    gov = governing_verb(pred)
+    if gov is None:
+        return []
+    if pred.dep_ in ("dobj", "obj", "attr", "oprd") or (
+        pred.dep_ == "conj" and pred.head.dep_ in ("dobj", "obj")
+    ):
+        return agent_heads(gov)
+    return []
+
+
+def _poss(pred: Token, ctx: Context) -> list[Actor]:
+    out: list[Actor] = []
+    for c in pred.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            out.extend(np_actors(c, ctx))
+    return out
+
+
+def _venue(pred: Token, ctx: Context) -> list[Actor]:
+    hosts = [pred]
+    gov = governing_verb(pred) if pred.pos_ in _NOUN_POS else None
+    if gov is not None:
+        hosts.append(gov)
+    for host in hosts:
+        for prep in ("at", "during", "on", "in"):
+            for place in prep_objects(host, prep):
+                if _lemma(place) in _VENUES:
+                    found = _poss(place, ctx)
+                    for p in prep_objects(place, "of"):
+                        found.extend(np_actors(p, ctx))
+                    if found:
+                        return found
+    return []
+
+
+def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
+    noun = pred.pos_ in _NOUN_POS
+    if slot == "subj":
+        heads = _noun_agent(pred) if noun else agent_heads(pred)
+        return [a for h in heads for a in np_actors(h, ctx)]
+    if slot == "obj":
+        return [a for h in object_heads(pred) for a in np_actors(h, ctx)]
+    if slot == "iobj":
+        return [
+            a
+            for c in pred.children
+            if c.dep_ == "dative" and c.pos_ != "ADP"
+            for a in np_actors(c, ctx)
+        ]
+    if slot == "poss":
+        return _poss(pred, ctx) if noun else []
+    if slot == "venue":
+        return _venue(pred, ctx)
+    if slot in ("comp", "cobj"):
+        out: list[Actor] = []
+        for c in pred.children:
+            if c.dep_ not in ("ccomp", "xcomp"):
+                continue
+            if slot == "comp":
+                out.extend(a for h in agent_heads(c) for a in np_actors(h, ctx))
+            else:
+                out.extend(a for h in object_heads(c) for a in np_actors(h, ctx))
+                for prep in ("with", "to", "from", "on", "against"):
+                    out.extend(a for p in prep_objects(c, prep) for a in np_actors(p, ctx))
+        return out
+    hosts = [pred]
+    gov = governing_verb(pred) if noun and pred.dep_ in ("dobj", "obj") else None
+    found = [a for p in prep_objects(pred, slot) for a in np_actors(p, ctx)]
+    if not found and gov is not None:
+        hosts.append(gov)
+        found = [a for p in prep_objects(gov, slot) for a in np_actors(p, ctx)]
+    return found
+
+
+def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor], str | None]:
+    for slot in slots:
+        if slot in ("-", "mutual", "both"):
+            continue
+        found = _slot(slot, pred, ctx)
+        if found:
+            return found, slot
+    return [], None
+
+
+def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
+    """Return every pattern match in one sentence (before dating and deduplication)."""
+    out: list[Match] = []
+    for tok in sent:
+        if _lemma(tok) not in lexicon.lemmas:
+            continue
+        entry = best_entry(lexicon, tok)
+        if entry is None:
+            continue
+        ctx.used_pronoun = False
+        sources, src_slot = _fill(entry.source, tok, ctx)
+        if not sources:
+            continue
+        targets: list[Actor | None]
+        found, _ = _fill(entry.target, tok, ctx)
+        src_keys = {(a.start, a.end) for a in sources}
+        found = [a for a in found if (a.start, a.end) not in src_keys]
+        if found:
+            targets = list(found)
+        elif "mutual" in entry.target and len({a.code for a in sources}) > 1:
+            targets = []  # filled pairwise below
+        elif "-" in entry.target:
+            targets = [None]
+        else:
+            continue
+        confidence = 0.9 if tok.pos_ in _VERB_POS else 0.8
+        if ctx.used_pronoun:
+            confidence -= 0.15
+        if src_slot in ("poss", "venue"):
+            confidence -= 0.1
+        if targets == [None]:
+            confidence -= 0.1
+        modality = modality_of(tok)
+        code = entry.code
+        intent = _intent_code(tok, code)
+        if intent is not None:
+            code = intent
+            modality = modality_of(tok.head)
+            entry = _retarget(entry, code)
+        if not targets:
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code:
+                        out.append(Match(entry, tok, (a,), (b,), modality, confidence - 0.05))
+            continue
+        out.append(Match(entry, tok, tuple(sources), tuple(targets), modality, confidence))
+        if "both" in entry.target and targets != [None]:
+            for tgt in targets:
+                if tgt is not None:
+                    out.append(Match(entry, tok, (tgt,), tuple(sources), modality, confidence))
+    out.extend(_conditional_threats(out, ctx))
+    return out
+
+
+# "wants to help Israel" is an expressed intent to aid (033), "wants to attack" a threat (138)
+_COOP_INTENT = frozenset(
+    "want plan intend seek hope wish aim offer promise pledge vow decide".split()
+)
+_HOSTILE_INTENT = frozenset("want plan intend threaten vow warn".split())
+_INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_INTENT_OF_CODE = {
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "081": "0351", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354",
+    "086": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356",
+    "0874": "0356", "057": "032", "045": "039",
+}  # fmt: skip
+_THREAT_OF_CODE = {"161": "1313", "162": "1311", "163": "1312", "175": "137", "192": "1382"}
+_THREAT_OF_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+
+
+def _intent_code(tok: Token, code: str) -> str | None:
+    """Return the intent (03x) or threat (13x) code when ``tok`` is what its subject wants."""
+    if tok.dep_ != "xcomp" or tok.head is tok:
+        return None
+    head = tok.head
+    if any(c.dep_ in OBJ for c in head.children):
+        return None  # "want X to do": X acts, the wanting is a demand of its own
+    verb = _lemma(head)
+    root = code[:2]
+    if verb in _COOP_INTENT and root in _INTENT_OF_ROOT:
+        return _INTENT_OF_CODE.get(code, _INTENT_OF_ROOT[root])
+    if verb in _HOSTILE_INTENT and root in _THREAT_OF_ROOT:
+        return _THREAT_OF_CODE.get(code, _THREAT_OF_ROOT[root])
+    return None
+
+
+def _retarget(entry: Entry, code: str) -> Entry:
+    return Entry(
+        id=entry.id,
+        pos=entry.pos,
+        lemma=entry.lemma,
+        conditions=entry.conditions,
+        source=entry.source,
+        target=entry.target,
+        code=code,
+        comment=entry.comment,
+        order=entry.order,
+    )
+
+
+def _conditional_threats(matches: list[Match], ctx: Context) -> list[Match]:
+    """"If Russia invades, we will increase our presence": a threat aimed at the if-actor."""
+    extra: list[Match] = []
+    for m in matches:
+        threat = _THREAT_FOR_ROOT.get(m.entry.code[:2])
+        if threat is None or m.modality != "conditional":
+            continue
+        node: Token | None = m.pred
+        clause: Token | None = None
+        for _ in range(8):
+            if node is None:
+                break
+            for c in node.children:
+                if c.dep_ == "advcl" and any(
+                    k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children
+                ):
+                    clause = c
+            if clause is not None or node.head is node:
+                break
+            node = node.head
+        if clause is None:
+            continue
+        targets = [a for h in agent_heads(clause) for a in np_actors(h, ctx)]
+        src_codes = {a.code for a in m.sources}
+        targets = [a for a in targets if a.code not in src_codes]
+        if not targets:
+            continue
+        entry = Entry(
+            id="pattern:conditional-threat",
+            pos="V",
+            lemma=_lemma(m.pred),
+            conditions=(),
+            source=("subj",),
+            target=("subj",),
+            code=threat,
+            comment="consequent of an 'if' clause aimed at that clause's actor",
+            order=-1,
+        )
+        extra.append(
+            Match(entry, m.pred, m.sources, tuple(targets), "conditional", m.confidence - 0.2)
+        )
+    return extra
+
+
+def _event_id(doc_id: str, start: int, tok: int, code: str, src: str, tgt: str) -> str:
+    raw = f"{doc_id}|{start}|{tok}|{code}|{src}|{tgt}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """What every event of one sentence shares: date, place and quote."""
+
+    event_date: str | None
+    date_precision: str | None
+    historical: bool
+    location: Location | None
+    quote: Quote | None
+
+
+def code_sentence(
+    lexicon: Lexicon,
+    sent: Span,
+    ctx: Context,
+    *,
+    doc_id: str,
+    info: Callable[[Token], SentenceInfo],
+    seen: set[tuple[str | None, str | None, str]],
+) -> list[Event]:
+    """Code one sentence; ``seen`` holds the (source, target, code) keys already emitted."""
+    events: list[Event] = []
+    for m in match_sentence(lexicon, sent, ctx):
+        row = cameo_info(m.entry.code)
+        ptype, pmode = plover_for(m.entry.code)
+        details = info(m.pred)
+        for src in m.sources:
+            for tgt in m.targets:
+                if tgt is not None and tgt.code == src.code and tgt.start == src.start:
+                    continue
+                key = (src.code, tgt.code if tgt else None, m.entry.code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    Event(
+                        id=_event_id(
+                            doc_id,
+                            sent.start_char,
+                            m.pred.i,
+                            m.entry.code,
+                            src.code or "",
+                            (tgt.code or "") if tgt else "",
+                        ),
+                        doc_id=doc_id,
+                        sentence=sent.text,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        source=src,
+                        target=tgt,
+                        cameo=m.entry.code,
+                        cameo_root=row.root,
+                        quad_class=row.quad_class,
+                        goldstein=row.goldstein,
+                        plover_type=ptype,
+                        plover_mode=pmode,
+                        modality=m.modality,  # type: ignore[arg-type]  # from PRECEDENCE
+                        historical=details.historical,
+                        event_date=details.event_date,
+                        date_precision=details.date_precision,  # type: ignore[arg-type]
+                        location=details.location,
+                        quote_id=details.quote.id if details.quote else None,
+                        confidence=round(max(0.05, min(1.0, m.confidence)), 2),
+                        rule=m.entry.id,
+                    )
+                )
+    return events
+
+
+__all__ += ["ActorIndex", "SentenceInfo", "best_entry"]

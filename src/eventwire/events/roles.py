@@ -1,0 +1,266 @@
+"""Who did it and to whom: argument slots of a predicate on the spaCy dependency parse.
+
+The parse gives heads; actors come as character spans. :class:`ActorIndex` maps tokens to the
+actors covering them, :func:`np_actors` finds the actor an argument phrase names (its head,
+then compounds, possessors and appositives, then "of" phrases: "Russia's Deputy Foreign
+Minister Sergey Ryabkov", "the Prime Minister of Estonia"), one per conjunct, and resolves
+pronouns ("we" in a quote is its speaker; "he", "they" the subject of the governing clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "ActorIndex",
+    "Context",
+    "agent_heads",
+    "governing_verb",
+    "is_passive",
+    "np_actors",
+    "object_heads",
+    "prep_objects",
+]
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj"})
+# dependents that stay inside a noun phrase's reference ("US commander", "Russia's minister")
+_NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod"})
+_NP_PREPS = frozenset({"of", "from", "in"})
+# verbs whose object is the subject of their infinitive ("urged Iran to stop")
+OBJECT_CONTROL = frozenset(
+    "ask urge want press pressure force order tell call allow permit encourage invite "
+    "persuade help request require expect advise warn push compel instruct oblige".split()
+)
+_FIRST = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+_THIRD = frozenset(
+    "he she it they him her them its their his theirs itself themselves himself herself".split()
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+class ActorIndex:
+    """Actors with a code, found by token.
+
+    Args:
+        doc: The parsed article.
+        actors: Resolved mentions; those without a code (news agencies, unknown people)
+            are never event parties and are left out here.
+    """
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self._by_token: dict[int, list[Actor]] = {}
+        for actor in actors:
+            if not actor.code:
+                continue
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self._by_token.setdefault(tok.i, []).append(actor)
+
+    def at(self, tok: Token) -> list[Actor]:
+        """Return the actors covering ``tok`` (outermost mention first)."""
+        found = self._by_token.get(tok.i, [])
+        return sorted(found, key=lambda a: a.start - a.end)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_token)
+
+
+class Context:
+    """What a sentence knows beyond its tokens: the actor index and the quote speaker."""
+
+    def __init__(self, index: ActorIndex, speaker: Actor | None = None) -> None:
+        self.index = index
+        self.speaker = speaker
+        self.used_pronoun = False
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """Return ``tok`` and the tokens conjoined with it ("the US, Russia and Switzerland")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[int, int, str | None]] = set()
+    out: list[Actor] = []
+    for a in actors:
+        key = (a.start, a.end, a.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _near(tok: Token, ctx: Context) -> list[Actor]:
+    """Breadth-first search inside one noun phrase for the actor nearest its head."""
+    frontier = [tok]
+    seen = {tok.i}
+    for _depth in range(4):
+        found: list[Actor] = []
+        for t in frontier:
+            hits = ctx.index.at(t)
+            if hits:
+                # group members share a span: keep all of them, but only the outermost span
+                outer = max(a.end - a.start for a in hits)
+                found.extend(a for a in hits if a.end - a.start == outer)
+        if found:
+            return _dedupe(found)
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen:
+                    continue
+                if c.dep_ in _NP_NEAR or (c.dep_ == "prep" and c.lower_ in _NP_PREPS):
+                    nxt.append(c)
+                elif c.dep_ == "pobj" and t.dep_ == "prep":
+                    nxt.append(c)
+                seen.add(c.i)
+        frontier = nxt
+        if not frontier:
+            break
+    return []
+
+
+def np_actors(tok: Token | None, ctx: Context) -> list[Actor]:
+    """Return the actors an argument phrase headed by ``tok`` names, one per conjunct."""
+    if tok is None:
+        return []
+    out: list[Actor] = []
+    for head in conjuncts(tok):
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _FIRST or low in _THIRD:
+            out.extend(_pronoun(head, ctx))
+            continue
+        out.extend(_near(head, ctx))
+    return _dedupe(out)
+
+
+def _pronoun(tok: Token, ctx: Context) -> list[Actor]:
+    low = tok.lower_
+    if low in _FIRST:
+        if ctx.speaker is not None and ctx.speaker.code:
+            ctx.used_pronoun = True
+            return [ctx.speaker]
+        return []
+    if low in _RELATIVE:
+        # "officials who met": the relative clause's head noun
+        verb = tok.head
+        if verb.dep_ == "relcl":
+            return np_actors(verb.head, ctx)
+        return []
+    if low not in _THIRD:
+        return []
+    # the nearest governing clause's subject: "Obama said he would not ..."
+    node = tok
+    while node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in SUBJ and c is not tok and not c.is_ancestor(tok):
+                    found = _near(c, ctx) if c.pos_ != "PRON" else []
+                    if found:
+                        ctx.used_pronoun = True
+                        return [a for h in conjuncts(c) for a in _near(h, ctx)] or found
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    """Tell whether a verb is passive ("was attacked", "were released by")."""
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """Return the verb a noun (or a preposition's object) hangs from, if any."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.dep_ not in ("prep", "pobj", "dobj", "conj", "appos", "attr", "compound"):
+            return None
+    return None
+
+
+def agent_heads(verb: Token) -> list[Token]:
+    """Return the head tokens of a verb's agent (the source of most events)."""
+    children = list(verb.children)
+    subj = [c for c in children if c.dep_ in SUBJ]
+    if subj:
+        return subj
+    if is_passive(verb):
+        for c in children:
+            if c.dep_ == "agent":
+                return [p for p in c.children if p.dep_ == "pobj"]
+        return []
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJ]
+        if objs and head.lemma_.lower() in OBJECT_CONTROL:
+            return objs
+        return agent_heads(head)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return agent_heads(head)
+    if dep == "advcl" and head.pos_ in ("VERB", "AUX"):
+        return agent_heads(head)
+    if dep == "relcl":
+        return [head]
+    if dep == "acl":
+        if verb.tag_ == "VBG":
+            return [head]
+        gov = governing_verb(head)
+        return agent_heads(gov) if gov is not None else []
+    if dep == "pcomp":
+        gov = head.head if head.dep_ == "prep" else None
+        if gov is None:
+            return []
+        if gov.pos_ in ("VERB", "AUX"):
+            if is_passive(gov):
+                return [c for c in gov.children if c.dep_ in PASSIVE_SUBJ]
+            objs = [c for c in gov.children if c.dep_ in OBJ]
+            return objs or agent_heads(gov)
+        gv = governing_verb(gov)
+        return agent_heads(gv) if gv is not None else []
+    return []
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Return a verb's direct objects; a passive verb's subject is its object."""
+    out = [c for c in verb.children if c.dep_ in OBJ]
+    if is_passive(verb):
+        out.extend(c for c in verb.children if c.dep_ in PASSIVE_SUBJ)
+        if verb.dep_ == "acl" and not out:
+            out.append(verb.head)
+    if not out:
+        out.extend(c for c in verb.children if c.dep_ in ("attr", "oprd"))
+    return out
+
+
+def prep_objects(pred: Token, prep: str) -> Iterator[Token]:
+    """Yield objects of preposition ``prep`` on a predicate or on its direct objects."""
+    hosts = [pred, *[c for c in pred.children if c.dep_ in OBJ]]
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        yield p
