@@ -30,6 +30,8 @@ SEED = "samples/000_2f1d59fa7cd7b862.txt"
 NEWS_DIR = "data/news_cluster_2017/data_raw"
 BENCH_DIR = "data/scrapinghub_article_extraction_benchmark"
 MAX_ARTICLES = 100
+# Shorter texts in this set are extraction failures (a caption, a cookie notice), not articles.
+MIN_TEXT_CHARS = 500
 
 # News-cluster events in the "world" category that are not politics (accidents, animals);
 # the rest (missile tests, sanctions, attacks, trials, settlements...) is what we code.
@@ -89,7 +91,7 @@ def build_news(shared: Path) -> Path:
         text = (article.get("text") or "").strip()
         if cluster.get("Category") != "world" or cluster.get("Event") in NOT_POLITICS:
             continue
-        if not text or not article.get("date_publish") or not article.get("url"):
+        if len(text) < MIN_TEXT_CHARS or not article.get("date_publish") or not article.get("url"):
             continue
         groups[cluster["Event"]].append(
             {
