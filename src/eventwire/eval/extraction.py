@@ -27,7 +27,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +36,18 @@ from eventwire.records import Article, Page, Rejected
 from eventwire.settings import ExtractSettings
 
 __all__ = [
+    "LOWER_IS_BETTER",
     "BodyScore",
     "ScrapinghubReport",
     "TextpagesReport",
     "TrafilaturaEvalReport",
     "body_score",
+    "check_baseline",
     "evaluate_scrapinghub",
     "evaluate_textpages",
     "evaluate_trafilatura_eval",
+    "extraction_metrics",
+    "loosened_bounds",
     "match_counts",
     "page_from_bytes",
     "same_title",
@@ -268,6 +272,80 @@ def evaluate_textpages(folder: Path) -> TextpagesReport:
         pages=len(items),
         rejected=rejected,
     )
+
+
+LOWER_IS_BETTER = frozenset({"textpages.leak_rate"})
+"""Metrics bounded by a ceiling rather than a floor."""
+
+
+def extraction_metrics(data: Path, *, workers: int = 1) -> dict[str, float]:
+    """Measure every extraction metric the accuracy gate pins, keyed ``set.metric``.
+
+    Args:
+        data: The folder holding the three data sets (``../shared/data``).
+        workers: Processes for HTML extraction.
+    """
+    hub = evaluate_scrapinghub(data / "scrapinghub_article_extraction_benchmark", workers=workers)
+    traf = evaluate_trafilatura_eval(data / "trafilatura_eval_news_en", workers=workers)
+    text = evaluate_textpages(data / "textpages_dev")
+    return {
+        "scrapinghub.precision": hub.body.precision,
+        "scrapinghub.recall": hub.body.recall,
+        "scrapinghub.f1": hub.body.f1,
+        "trafilatura_eval.with_found": traf.with_found,
+        "trafilatura_eval.without_absent": traf.without_absent,
+        "trafilatura_eval.title_accuracy": traf.title_accuracy,
+        "trafilatura_eval.date_accuracy": traf.date_accuracy,
+        "textpages.precision": text.body.precision,
+        "textpages.recall": text.body.recall,
+        "textpages.f1": text.body.f1,
+        "textpages.leak_rate": text.leak_rate,
+        "textpages.title_accuracy": text.title_accuracy,
+        "textpages.date_accuracy": text.date_accuracy,
+        "textpages.origin_accuracy": text.origin_accuracy,
+    }
+
+
+def check_baseline(
+    measured: Mapping[str, float], bounds: Mapping[str, Mapping[str, float]]
+) -> list[str]:
+    """Return one message per metric that misses its pinned bound (empty when all pass).
+
+    Args:
+        measured: Metric values, as :func:`extraction_metrics` returns them.
+        bounds: The baseline's ``metrics``: ``{"floor": x}`` or, for a metric in
+            :data:`LOWER_IS_BETTER`, ``{"ceiling": x}``.
+    """
+    failures = []
+    for name, bound in sorted(bounds.items()):
+        if name not in measured:
+            failures.append(f"{name}: pinned in the baseline but not measured")
+            continue
+        value = measured[name]
+        if "ceiling" in bound and value > bound["ceiling"]:
+            failures.append(f"{name}: {value:.4f} is above its ceiling {bound['ceiling']:.4f}")
+        if "floor" in bound and value < bound["floor"]:
+            failures.append(f"{name}: {value:.4f} is below its floor {bound['floor']:.4f}")
+    failures.extend(
+        f"{name}: measured but not pinned" for name in sorted(set(measured) - set(bounds))
+    )
+    return failures
+
+
+def loosened_bounds(
+    previous: Mapping[str, Mapping[str, float]], current: Mapping[str, Mapping[str, float]]
+) -> list[str]:
+    """Return the metrics whose bound is looser now than before (a lower floor, higher ceiling)."""
+    names = []
+    for name, old in sorted(previous.items()):
+        new = current.get(name)
+        if (
+            new is None
+            or ("floor" in old and new.get("floor", -1.0) < old["floor"])
+            or ("ceiling" in old and new.get("ceiling", 2.0) > old["ceiling"])
+        ):
+            names.append(name)
+    return names
 
 
 def same_title(found: str | None, gold: str) -> bool:
