@@ -295,9 +295,11 @@ def _frame_end(text: str, start: int, marks: list[tuple[int, int]]) -> int:
     """Return where the frame after a closing mark ends: sentence end or next quote."""
     nxt = bisect.bisect_left(marks, (start, start))
     limit = marks[nxt][0] if nxt < len(marks) else len(text)
-    stop = re.compile(r"[.!?](?=\s|$)|\n")
-    match = stop.search(text, start, limit)
-    return match.end() if match else limit
+    newline = text.find("\n", start, limit)
+    if newline >= 0:
+        limit = newline
+    stops = _sentence_stops(text, start, limit)
+    return stops[0] if stops else limit
 
 
 def _frame_start(text: str, end: int, marks: list[tuple[int, int]]) -> int:
@@ -313,10 +315,30 @@ def _frame_start(text: str, end: int, marks: list[tuple[int, int]]) -> int:
     core = segment.rstrip()
     if not core.endswith(":"):
         core = segment
-    start = core.rfind("\n") + 1
-    for match in re.finditer(r"[.!?](?=\s)", core):
-        start = max(start, match.end())
-    return limit + start
+    start = limit + core.rfind("\n") + 1
+    stops = _sentence_stops(text, start, limit + len(core))
+    return stops[-1] if stops else start
+
+
+# Abbreviations that end with a period inside a sentence ("Mr. Obama said").
+_ABBREVIATION_WORDS = """
+mr mrs ms dr sen rep gov gen lt col maj capt sgt st jr sr prof rev u.s u.k u.n no vs
+jan feb aug sept oct nov dec inc corp co ltd
+"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+
+def _sentence_stops(text: str, start: int, end: int) -> list[int]:
+    """Return the offsets just after each sentence-final ".", "!" or "?" in a stretch."""
+    stops = []
+    for match in re.finditer(r"[.!?](?=\s|$)", text[start:end]):
+        at = start + match.start()
+        if text[at] == ".":
+            word = re.search(r"([\w.]+)$", text[start:at])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue  # "Mr.", "John D. Podesta"
+        stops.append(at + 1)
+    return stops
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
