@@ -62,8 +62,8 @@ def _case_ok(entry: Entry, text: str) -> bool:
     """Return whether the letter case of the text fits the entry."""
     if "cased" in entry.flags:
         return text == entry.phrase
-    if entry.phrase.islower():
-        return True
+    if not entry.phrase[:1].isupper():
+        return True  # "the alliance", "the US-led bloc": any case
     first = next((c for c in text if c.isalpha()), "")
     # A lower-case "china" or "turkey" is a plate or a bird, not a state.
     return first.isupper()

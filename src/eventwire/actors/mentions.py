@@ -86,6 +86,7 @@ STATE_BODY_WORDS = frozenset(
      "military", "council", "office", "department", "embassy", "guard", "senate", "congress",
      "assembly", "agency", "service", "command", "cabinet", "presidency", "administration"}
 )
+US_GEORGIA_CITIES = ("Atlanta", "Savannah", "Augusta, Georgia", "Macon")
 CAUCASUS_CODES = frozenset({"RUS", "GEO", "ARM", "AZE", "UKR", "TUR"})
 
 
@@ -124,7 +125,8 @@ def _inside_longer_entity(doc: Doc, hit: NameHit, labels: frozenset[str]) -> boo
             # find the entity that holds the token
             for ent in doc.ents:
                 if ent.start <= i < ent.end:
-                    return ent.start < hit.start or ent.end > hit.end
+                    start = ent.start + (doc[ent.start].lower_ == "the")
+                    return start < hit.start or ent.end > hit.end
     return False
 
 
@@ -138,8 +140,13 @@ def _has_role_word(doc: Doc, hit: NameHit) -> bool:
 
 def _looks_like_person(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
     """Return whether an ambiguous name ("Jordan", "Chad") is used as a person's name."""
-    if any(doc[i].ent_type_ == "PERSON" for i in range(hit.start, hit.end)):
+    if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
         return True
+    word = doc[hit.start : hit.end].text
+    # A lone "Jordan" tagged PERSON is a person only if the document names one in full.
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > hit.end - hit.start and word in ent.text.split():
+            return True
     nxt = doc[hit.end] if hit.end < len(doc) else None
     prev = doc[hit.start - 1] if hit.start > 0 else None
     for tok in (nxt, prev):
@@ -170,7 +177,11 @@ def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
             return False
         if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
             return False
-        if _inside_longer_entity(doc, hit, NAME_LABELS) and not _has_role_word(doc, hit):
+        if (
+            entry.type in STATE_TYPES
+            and _inside_longer_entity(doc, hit, NAME_LABELS)
+            and not _has_role_word(doc, hit)
+        ):
             return False  # "Belgium Sun", "Bank of China": part of another name
     if "ambiguous" in entry.flags and _looks_like_person(doc, hit, taken):
         return False
@@ -183,8 +194,10 @@ def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
 
 
 def _georgia_is_us(doc: Doc, hit: NameHit, hits: list[NameHit]) -> bool:
-    nxt = doc[hit.end].lower_ if hit.end < len(doc) else ""
-    if nxt in US_GEORGIA_CUES:
+    after = [t.lower_ for t in doc[hit.end : hit.end + 2] if t.text not in {"'s", "’s"}]
+    if after and after[0] in US_GEORGIA_CUES:
+        return True
+    if any(city in doc.text for city in US_GEORGIA_CITIES):
         return True
     before = doc[max(0, hit.start - 2) : hit.start].text.lower()
     if before == "state of":
@@ -256,6 +269,8 @@ def _np_head(doc: Doc, start: int, end: int, owned: dict[int, list[int]]) -> Tok
     tok = doc[start:end].root
     for _ in range(8):
         head = tok.head
+        if tok.ent_type_ == "PERSON" or head.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            break  # a person's name ends the phrase; "Assad Tuesday" is a parse slip
         if tok.dep_ == "conj" and head.i < tok.i and head.i in owned:
             tok = head  # "Hungarian and Romanian officials": share the first conjunct's head
             continue

@@ -60,7 +60,10 @@ class Person:
 
 
 def _person_spans(
-    doc: Doc, mentions: list[Mention], table_names: list[tuple[Span, list[Office]]]
+    doc: Doc,
+    mentions: list[Mention],
+    table_names: list[tuple[Span, list[Office]]],
+    blocked: set[int],
 ) -> list[Person]:
     taken = {i for m in mentions if not m.absorbed for i in range(m.start, m.end)}
     people: list[Person] = []
@@ -71,8 +74,8 @@ def _person_spans(
         start, end = ent.start, ent.end
         while end > start and doc[end - 1].text in {"'s", "’s", "'"}:
             end -= 1
-        if end <= start or all(i in taken for i in range(start, end)):
-            continue  # a name the tables know better ("Georgia" tagged PERSON)
+        if end <= start or any(i in taken or i in blocked for i in range(start, end)):
+            continue  # a name the tables know better ("pro-Russia", "Georgia" tagged PERSON)
         people.append(Person(start=start, end=end, text=doc[start:end].text, span=(start, end)))
         seen.update(range(start, end))
     for span, _offices in table_names:
@@ -221,9 +224,10 @@ def resolve_people(
     table_names: list[tuple[Span, list[Office]]],
     offices_by_name: dict[str, list[Office]],
     published: dt.date | None,
+    blocked: set[int],
 ) -> list[Person]:
     """Find every person mentioned in ``doc`` and resolve what the evidence allows."""
-    people = _person_spans(doc, mentions, table_names)
+    people = _person_spans(doc, mentions, table_names, blocked)
     _explicit_roles(doc, people, mentions, roles)
     _next_sentence(doc, people, mentions)
     _corefer(people)

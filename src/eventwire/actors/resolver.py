@@ -78,7 +78,12 @@ class ActorResolver:
         """Resolve the actors of a spaCy ``Doc`` as of the date ``published``."""
         matchers = self.matchers(doc.vocab)
         roles = matchers.roles(doc)
-        mentions = build_mentions(doc, matchers.names(doc))
+        hits = matchers.names(doc)
+        mentions = build_mentions(doc, hits)
+        # a person's name never overlaps an unambiguous table name, kept or suppressed
+        blocked = {
+            i for h in hits if "ambiguous" not in h.entry.flags for i in range(h.start, h.end)
+        }
         attach_roles(doc, mentions, roles)
         people = resolve_people(
             doc,
@@ -87,6 +92,7 @@ class ActorResolver:
             matchers.people(doc),
             matchers.offices_by_name,
             published,
+            blocked,
         )
         actors = [_mention_actor(doc, m, mentions) for m in mentions if not m.absorbed]
         actors.extend(_person_actor(doc, p) for p in people)
