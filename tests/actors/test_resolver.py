@@ -89,7 +89,9 @@ def test_baltic_states_expand_to_members(nlp: Any, resolver: ActorResolver) -> N
 
 
 def test_the_west_is_a_group_code(nlp: Any, resolver: ActorResolver) -> None:
-    actors = resolve(nlp, resolver, "Moscow accused the West of meddling. Western allies denied it.")
+    actors = resolve(
+        nlp, resolver, "Moscow accused the West of meddling. Western allies denied it."
+    )
     assert [a.code for a in actors if a.kind == "group"] == ["WST", "WST"]
 
 
@@ -162,9 +164,7 @@ def test_sectors_from_role_nouns(
 
 
 def test_modifiers_are_not_actors(nlp: Any, resolver: ActorResolver) -> None:
-    actors = resolve(
-        nlp, resolver, "A UK-based group said pro-Russia rebels shot down the plane."
-    )
+    actors = resolve(nlp, resolver, "A UK-based group said pro-Russia rebels shot down the plane.")
     assert not [a for a in actors if a.code in {"GBR", "RUS"}]
 
 

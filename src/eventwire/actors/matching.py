@@ -94,7 +94,7 @@ class Matchers:
         keys: dict[str, list[Entry]] = defaultdict(list)
         for entry in tables.entries.values():
             keys[entry.phrase.lower()].append(entry)
-        for i, (key, entries) in enumerate(keys.items()):
+        for i, entries in enumerate(keys.values()):
             label = vocab.strings.add(f"EW_NAME_{i}")
             self._name_rows[label] = entries
             # tokenize as written: "US-led" and "us-led" do not split alike

