@@ -64,6 +64,8 @@ def _case_ok(entry: Entry, text: str) -> bool:
         return text == entry.phrase
     if not entry.phrase[:1].isupper():
         return True  # "the alliance", "the US-led bloc": any case
+    if " " in entry.phrase and entry.phrase.istitle() and not text.istitle():
+        return False  # "Russia Today" the channel, not "Russia today"
     first = next((c for c in text if c.isalpha()), "")
     # A lower-case "china" or "turkey" is a plate or a bird, not a state.
     return first.isupper()

@@ -235,6 +235,8 @@ def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
     if entry.type in STATE_TYPES or entry.type == "nonstate":
         if _suppressed(doc, hit):
             return False
+        if entry.type == "demonym" and hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic":
+            return False  # "ethnic Albanians in Serbia" names a people, not a state
         if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
             return False
         if (
@@ -372,7 +374,7 @@ def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> Non
                 chosen = None
             head = doc[chosen.end - 1] if chosen else head
         if chosen is not None:
-            _attach(m, chosen, head.i)
+            _attach(m, chosen, head.i, mentions)
     # "the Prime Minister of Estonia", "rebels in Darfur": the name is the object of "of"/"in"
     for role in roles:
         head = doc[role.end - 1]
@@ -391,7 +393,7 @@ def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> Non
                             x.attachment and x.attachment.head == head.i for x in mentions
                         ):
                             continue
-                        _attach(m, role, head.i)
+                        _attach(m, role, head.i, mentions)
                         m.span = (role.start, m.end)
     # "Russia's UN ambassador": the state owns the office, the IGO names where it is held
     by_head: dict[int, list[Mention]] = {}
@@ -406,8 +408,10 @@ def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> Non
                     x.absorbed = True
 
 
-def _attach(m: Mention, role: RoleHit, head: int) -> None:
+def _attach(m: Mention, role: RoleHit, head: int, mentions: list[Mention]) -> None:
     m.attachment = Attachment(role=role, head=head)
     m.sector = role.role.sector
-    m.span = (min(m.start, role.start), max(m.end, role.end))
+    between = any(m.end <= x.start < role.start for x in mentions if x is not m)
+    # "Hungarian and Romanian officials": the first conjunct keeps its own words only
+    m.span = (m.start, m.end) if between else (min(m.start, role.start), max(m.end, role.end))
     m.confidence = max(m.confidence, CONFIDENCE["role"])

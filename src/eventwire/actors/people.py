@@ -202,7 +202,9 @@ def _from_table(
             continue
         offices = offices_by_name.get(p.text.lower(), [])
         if p.title:
-            offices = [o for o in offices if _title_fits(p.title, o)]
+            # a title narrows the terms ("President Bush"); one that fits none ("leader")
+            # leaves the name to decide
+            offices = [o for o in offices if _title_fits(p.title, o)] or offices
         if published is not None:
             offices = [o for o in offices if o.holds_on(published)]
         if not offices:
