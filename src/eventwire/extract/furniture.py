@@ -94,7 +94,8 @@ _RELATED_HEADER = re.compile(
     _I,
 )
 _COMMENTS_HEADER = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?\s*:?$|"
+    r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?\s*"
+    r"[\])]?\s*:?$|^(?:top|best|most\s+\w+|latest|reader)\s+(?:rated\s+)?comments$|"
     r"^(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)|"
     r"^(?:show|load|view|read|see)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments|"
     r"^join\s+the\s+(?:conversation|discussion|debate)|^comments\s+are\s+closed|"
@@ -128,7 +129,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "share links",
         re.compile(
-            r"^(?:share(?:\s+(?:this|the)\s+(?:article|story|page|post))?|share\s+on\b|"
+            r"^(?:share(?:\s+(?:this|the)\s+(?:article|story|page|post))?\b|share\s+on\b|"
             r"share\s+via\b|tweet\s+this|email\s+this|print\s+this|like\s+this\s*:)",
             _I,
         ),
@@ -211,6 +212,7 @@ _DATE_WORDS = re.compile(
     r"created|\d+\s+min(?:ute)?s?\s+read)\b|[:|•·,()–—-]",
     _I,
 )
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", _I)
 _TEASER_PLACE = re.compile(r"^[A-Z][A-Z.'’ /-]{2,}(?:,\s*[A-Z][\w.' ]*)?:\s")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 # A heading glued to the next line when markup was stripped: "More InformationLONDON, U.K.: ..."
@@ -231,6 +233,11 @@ class LineInfo:
     def prose(self) -> bool:
         """Tell whether the line reads like a body paragraph (a full sentence, no cue)."""
         return self.cue is None and self.words >= 8 and self.sentence_end and not self.ellipsis
+
+    @property
+    def link_like(self) -> bool:
+        """Tell whether the line is a bare web address."""
+        return bool(_BARE_URL.match(self.text))
 
 
 def split_glued(line: str) -> list[str]:
@@ -285,7 +292,7 @@ def classify(line: str) -> str | None:
     """Return the furniture kind a line's own words show, or None for a possible story line."""
     text = line.strip()
     words = len(text.split())
-    if words <= 40:
+    if words <= 80:
         for kind, pattern in _CUES:
             if pattern.search(text) and _cue_applies(kind, text, words):
                 return kind
@@ -320,7 +327,7 @@ def _cue_applies(kind: str, text: str, words: int) -> bool:
         return words <= 60
     if kind == "tags":
         return words <= 25
-    return True
+    return kind == "cookie notice" or words <= 40
 
 
 def inspect_line(line: str) -> LineInfo:

@@ -16,7 +16,7 @@ the documented list of ``Removed.kind`` values):
 
 from __future__ import annotations
 
-import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -51,8 +51,10 @@ _INLINE_KINDS = frozenset(
 )
 # Line labels that a related-stories or comments block absorbs.
 _BLOCK_MEMBERS = frozenset({"teaser", "date line", "related link", "byline", "navigation"})
-_MAX_GAP = 4  # lines between two prose runs that still belong to one body
-_MAX_LIST_GAP = 10  # ... when those lines carry no furniture cue (a bullet list, subheads)
+# Furniture that closes a page: no story continues after a copyright or a cookie notice.
+_HARD_FURNITURE = frozenset({"copyright", "cookie notice"})
+_STORY_CHARS = 600  # prose above a comments header (in 3+ lines) that makes it the footer
+_COMMENT_WEIGHT = 0.2
 _TAGLINE = re.compile(r"^(?P<name>[^—|–:]{2,40}?)\s+(?:—|–|\||-|::?)\s+\S.*$")
 _DATELINE_PREFIX = re.compile(
     r"^(?P<all>(?:[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)?\s*"
@@ -106,46 +108,59 @@ def _lines(text: str) -> list[_Line]:
     return [_Line(i, inspect_line(t)) for i, t in enumerate(out)]
 
 
+def _line_score(line: _Line) -> float:
+    """Score a line as body evidence: prose earns its length, furniture and menus cost.
+
+    The body is the span of lines with the highest total score, so a few menu items or a
+    two-headline "Related" box inside the story cost less than the prose on both sides earns,
+    while a long menu or a footer costs more than any prose beyond it.
+    """
+    info = line.info
+    cue = info.cue
+    if cue == "comments":
+        return -math.inf  # comments follow the story; their prose is never body
+    if cue in _HARD_FURNITURE:
+        return -400.0
+    if info.prose:
+        return float(len(line.text))
+    if cue == "related-stories list":
+        return -120.0
+    if cue is not None or info.ellipsis or is_teaser(line.text):
+        return -40.0
+    if info.words >= 12 and not info.link_like:
+        return 0.0  # a long list item, a paragraph without a final stop, or a headline
+    return -10.0 if info.words >= 5 else -25.0
+
+
 def _body_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
-    """Return the first and last index of the main body, or None when no prose is found."""
-    prose = [ln.index for ln in lines if ln.info.prose]
-    if not prose:
-        # Bodies of very short lines (transcripts, lists): accept long lines without a cue.
-        prose = [ln.index for ln in lines if ln.info.cue is None and ln.info.words >= 12]
-    if not prose:
+    """Return the first and last index of the main body, or None when no prose is found.
+
+    The body is the maximum-sum run of line scores (see ``_line_score``); it must hold a
+    prose line, or, for bodies of short lines (transcripts, lists), a long line without a cue.
+    """
+    if not any(ln.info.prose for ln in lines):
+        long_lines = [ln.index for ln in lines if ln.info.cue is None and ln.info.words >= 12]
+        if not long_lines:
+            return None
+        return long_lines[0], long_lines[-1]
+    best = (0.0, -1, -1)
+    total, first = 0.0, 0
+    seen_chars, seen_lines, damp = 0, 0, 1.0
+    for line in lines:
+        score = _line_score(line)
+        if line.info.cue == "comments" and seen_chars >= _STORY_CHARS and seen_lines >= 3:
+            damp = _COMMENT_WEIGHT  # readers' comments below a story: prose is weak evidence
+        if score > 0:
+            seen_chars, seen_lines = seen_chars + len(line.text), seen_lines + 1
+            score *= damp
+        if total <= 0:
+            total, first = 0.0, line.index
+        total += score
+        if total > best[0]:
+            best = (total, first, line.index)
+    if best[1] < 0:
         return None
-    runs: list[list[int]] = [[prose[0]]]
-    for prev, cur in itertools.pairwise(prose):
-        if _bridgeable(lines[prev + 1 : cur]):
-            runs[-1].append(cur)
-        else:
-            runs.append([cur])
-
-    def weight(run: list[int]) -> int:
-        return sum(len(lines[i].text) for i in run)
-
-    best = max(runs, key=weight)
-    return best[0], best[-1]
-
-
-def _bridgeable(gap: Sequence[_Line]) -> bool:
-    """Tell whether the lines between two prose runs are part of the story (subheads, ads)."""
-    if len(gap) > _MAX_LIST_GAP:
-        return False
-    if len(gap) > _MAX_GAP and any(line.info.cue for line in gap):
-        return False  # a long gap is only a list or subheads inside the story, never furniture
-    teasers = 0
-    for line in gap:
-        cue = line.info.cue
-        if cue is None:
-            if line.info.ellipsis:
-                return False
-            # One numbered line is a subheading ("2. Take inventory"); several are a list.
-            teasers += is_teaser(line.text)
-            continue
-        if cue not in _INLINE_KINDS:
-            return False
-    return teasers < 2
+    return best[1], best[2]
 
 
 def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | None, int | None]:
