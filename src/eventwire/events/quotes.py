@@ -251,7 +251,8 @@ def _is_direct_speech(
     """
     body = text[m.start : m.end]
     before = text[: m.open_at].rstrip()
-    boundary = not before or before[-1] in ".!?:,;—–-("
+    line_start = text.rfind("\n", 0, m.open_at) + 1
+    boundary = not text[line_start : m.open_at].strip() or before[-1] in ".!?:,;—–-("
     starts_upper = body[:1].isupper() or body[:1].isdigit()
     if not boundary and lead_cue is not None and starts_upper:
         between = _tokens_between(doc, lead_cue.idx + len(lead_cue), m.open_at)
@@ -384,8 +385,8 @@ def _speaker_of(
 
 def _speaker_token(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
     def outside(tok: Token) -> bool:
-        i = bisect.bisect_right(marks, (tok.idx, 1 << 62)) - 1
-        return i < 0 or not (marks[i][0] <= tok.idx < marks[i][1])
+        # A date is never a speaker ("Chief Chuck Jordan said Monday" parsed inverted).
+        return not _inside(tok.idx, marks) and tok.ent_type_ not in {"DATE", "TIME"}
 
     if cue.lower_ == "according":
         for prep in cue.children:
