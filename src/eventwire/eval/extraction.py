@@ -20,6 +20,7 @@ pages over processes, never threads (trafilatura with lxml 6 is not thread safe)
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -54,6 +55,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+")
+_HAS_TIME = re.compile(r"\d[:.][0-5]\d")
 _Job = tuple[str, str | None]  # (file path, page URL)
 # Gold sets mix languages; the English-only setting is a corpus policy, not extraction quality.
 _ANY_LANGUAGE = ExtractSettings(languages=(), min_chars=0)
@@ -194,8 +196,8 @@ def evaluate_scrapinghub(folder: Path, *, workers: int = 1) -> ScrapinghubReport
 def evaluate_trafilatura_eval(folder: Path, *, workers: int = 1) -> TrafilaturaEvalReport:
     """Score snippets, titles and dates on ``trafilatura_eval_news_en``.
 
-    A date counts as right when the gold day is the UTC day of ``published_at`` or the day
-    the page printed (``published_at_raw`` read without its zone): gold days are local.
+    Gold days are local and zoneless: a date counts as right when the gold day is one the
+    extracted instant falls on in some real time zone (see ``_days``).
     """
     gold: dict[str, dict[str, object]] = json.loads(
         (folder / "evaldata_news_en_subset.json").read_text("utf-8")
@@ -368,10 +370,19 @@ def _same_outlet(found: str | None, gold: str | None) -> bool:
 
 
 def _days(article: Article) -> set[str]:
-    """Return the days an article's date may be given as: UTC and as printed (local)."""
+    """Return the local days an article's publication time can fall on.
+
+    Gold sets give a local calendar day without a zone. An exact instant (one printed with a
+    time) matches every day it falls on in some real zone, UTC-12 to UTC+14; a bare date only
+    its own day, plus the day as printed.
+    """
     days: set[str] = set()
     if article.published_at:
         days.add(article.published_at[:10])
+        if article.published_at_raw and _HAS_TIME.search(article.published_at_raw):
+            instant = dt.datetime.fromisoformat(article.published_at.replace("Z", "+00:00"))
+            for hours in (-12, 14):
+                days.add((instant + dt.timedelta(hours=hours)).strftime("%Y-%m-%d"))
     if article.published_at_raw:
         local = _local_day(article.published_at_raw)
         if local:

@@ -262,34 +262,36 @@ def _trafilatura(text: str, *, url: str | None, max_date: str | None) -> _Found 
         # Dates after the fetch are impossible; this also keeps results independent of "today".
         date_params["max_date"] = max_date
 
-    def run(*, favor_precision: bool) -> Any:
+    def run(*, favor_precision: bool, with_metadata: bool) -> Any:
         return trafilatura.bare_extraction(
             text,
             url=url,
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
+            with_metadata=with_metadata,
             date_extraction_params=date_params,
             config=_config(),
             favor_precision=favor_precision,
         )
 
-    precise = run(favor_precision=True)
-    default = run(favor_precision=False)
+    # Metadata does not depend on the mode: read it once (it costs a quarter of a pass).
+    precise = run(favor_precision=True, with_metadata=True)
+    default = run(favor_precision=False, with_metadata=precise is None)
     chosen = precise
     if default is not None and len(_text(precise)) < _PRECISION_KEEP_RATIO * len(_text(default)):
         chosen = default
     if chosen is None:
         return None
+    meta = precise if precise is not None else default
     paragraphs = tuple(
         p for p in (" ".join(line.split()) for line in _text(chosen).split("\n")) if p
     )
     return _Found(
         paragraphs=paragraphs,
-        title=_str(chosen.title),
-        author=_str(chosen.author),
-        sitename=_str(chosen.sitename),
-        date=_str(chosen.date),
+        title=_str(meta.title),
+        author=_str(meta.author),
+        sitename=_str(meta.sitename),
+        date=_str(meta.date),
     )
 
 
