@@ -225,7 +225,8 @@ def measure(shared: Path, *, limit: int | None = None) -> Scores:
             scores.worst.append((value[2], key))
         scores.sh_pages = len(prf)
         if prf:
-            scores.sh_p, scores.sh_r, scores.sh_f1 = (sum(v) / len(prf) for v in zip(*prf))
+            means = [sum(v) / len(prf) for v in zip(*prf, strict=True)]
+            scores.sh_p, scores.sh_r, scores.sh_f1 = means
     tr = shared / "data" / "trafilatura_eval_news_en"
     if tr.exists():
         items = json.loads((tr / "evaldata_news_en_subset.json").read_text("utf-8"))

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.extract.dates import find_date, to_utc
 from eventwire.extract.furniture import (
@@ -212,6 +212,64 @@ def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | N
     return best.index, site
 
 
+def _nearest_date(dates: list[tuple[int, str]], title: int | None, body: int) -> str | None:
+    """Pick the printed date nearest below the headline (or nearest above the body).
+
+    Pages print other dates too (a ticker, "most read" items, the day's date in the masthead);
+    the story's own date sits under its headline, next to the byline.
+    """
+    if not dates:
+        return None
+    anchor = title if title is not None else body
+
+    def distance(item: tuple[int, str]) -> tuple[int, int]:
+        gap = item[0] - anchor
+        return (0, gap) if gap >= 0 else (1, -gap)
+
+    return min(dates, key=distance)[1]
+
+
+_WINDOW_SEPARATOR = re.compile(r"\s+(?:[|–—:»·•]|-|::|l)\s+")
+
+
+def _norm(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold().replace("’", "'"))
+
+
+def _window_title(lines: Sequence[_Line], start: int) -> tuple[int | None, str | None]:
+    """Find the headline through the page's window title, printed as its first line.
+
+    A crawler's text dump often starts with the window title ("Headline | Site" or
+    "Headline - Site"); the page prints the bare headline again above the story. Return the
+    index of that repeat (the one nearest the body) or, when the page never repeats it, the
+    headline part of the window title itself.
+    """
+    if start < 2 or not 3 <= lines[0].info.words <= 40 or lines[0].info.cue:
+        return None, None
+    window = lines[0].text
+    parts = [p for p in _WINDOW_SEPARATOR.split(window) if p.strip()]
+    wanted = {" ".join(_norm(p)) for p in [window, *parts] if len(_norm(p)) >= 2}
+    window_words = Counter(_norm(window))
+    best: int | None = None
+    for line in lines[1 : start + 3]:
+        words = _norm(line.text)
+        if len(words) < 3 or line.info.words > 40 or line.info.cue:
+            continue
+        overlap = sum((Counter(words) & window_words).values())
+        headline_words = max(len(_norm(p)) for p in parts)
+        if " ".join(words) in wanted or (
+            overlap >= 0.8 * len(words) and overlap >= 0.6 * headline_words
+        ):
+            best = line.index
+    if best is not None:
+        return best, None
+    # A headline is long and starts with a capital; "Site — independent news" is a tagline.
+    longest = max(parts, key=lambda p: len(_norm(p)))
+    if len(parts) > 1 and len(_norm(longest)) >= 6 and not longest.strip()[0].islower():
+        return None, longest.strip()
+    return None, None
+
+
 @dataclass
 class _Found:
     """What the header and footer zones say about the story."""
@@ -219,6 +277,9 @@ class _Found:
     title: str | None = None
     site_name: str | None = None
     date_raw: str | None = None
+    title_at: int | None = None  # the header line that repeats the window title
+    dates: list[tuple[int, str]] = field(default_factory=list)  # date and byline lines
+    loose_dates: list[tuple[int, str]] = field(default_factory=list)  # dates in other lines
     byline: str | None = None
     byline_outlet: str | None = None
     credit: str | None = None
@@ -239,14 +300,16 @@ def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found)
             continue
         block = None
         date = is_date_line(text)
-        if date and found.date_raw is None:
-            found.date_raw = date
+        if date:
+            found.dates.append((line.index, date))
             kinds[line.index] = "date line"
             continue
         parsed = byline_of(text) if line.info.words <= 16 else None
         if parsed and found.byline is None:
             found.byline, found.byline_outlet = parsed
-            found.date_raw = found.date_raw or find_date(text)
+            in_byline = find_date(text)
+            if in_byline:
+                found.dates.append((line.index, in_byline))
             kinds[line.index] = "byline"
             continue
         credit = trailer_outlet(text)
@@ -257,6 +320,9 @@ def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found)
         if line.info.cue:
             kinds[line.index] = line.info.cue
     title_index, site_index = _find_title(header, kinds)
+    if found.title_at is not None:
+        title_index = found.title_at
+        site_index = None if site_index == title_index else site_index
     for line in header:
         if line.index == title_index:
             found.title = line.text
@@ -267,8 +333,9 @@ def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found)
             kinds[line.index] = "site name"
         elif line.index not in kinds:
             kinds[line.index] = "navigation" if line.info.words <= 3 else "header"
-        if found.date_raw is None and kinds[line.index] in {"header", "navigation"}:
-            found.date_raw = find_date(line.text)
+        if kinds[line.index] in {"header", "navigation"} and find_date(line.text):
+            found.loose_dates.append((line.index, find_date(line.text) or ""))
+    found.date_raw = _nearest_date(found.dates or found.loose_dates, title_index, len(header))
 
 
 def _label_footer(footer: Sequence[_Line], kinds: dict[int, str], found: _Found) -> None:
@@ -417,7 +484,14 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     start, end = span
     kinds: dict[int, str] = {}
     found = _Found()
+    found.title_at, window_part = _window_title(lines, start)
+    if found.title_at is not None and start <= found.title_at < end:
+        start = found.title_at + 1  # the headline opened the span: it is not body
     _label_header(lines[:start], kinds, found)
+    if found.title_at is None and window_part:
+        if found.title is not None:
+            kinds[next(i for i, k in kinds.items() if k == "title")] = "header"
+        found.title = window_part
     _label_footer(lines[end + 1 :], kinds, found)
     found.promo_names = _promo_names(lines, kinds)
     if found.site_name and found.credit and _same(found.site_name, found.credit):
