@@ -159,6 +159,11 @@ def test_scare_quote_is_not_direct_speech(nlp: Language) -> None:
     assert _direct(find_quotes(_parsed(nlp, text), ())) == []
 
 
+def test_title_in_quotes_is_not_direct_speech(nlp: Language) -> None:
+    text = "He appeared on “Morning Joe” on Monday.\n\n“Fire And Fury” sold well."
+    assert _direct(find_quotes(_parsed(nlp, text), ())) == []
+
+
 def test_indirect_speech_with_complement_clause(nlp: Language) -> None:
     text = "Ukrainian officials said Russia had moved more tanks to the border."
     (quote,) = find_quotes(_parsed(nlp, text), ())

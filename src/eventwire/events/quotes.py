@@ -259,7 +259,18 @@ def _is_direct_speech(
         boundary = not any(t.pos_ in {"VERB", "AUX"} for t in between)
     if not boundary:
         return False  # "called the vote “rigged”": part of the reporter's sentence
+    if _looks_like_title(body):
+        return False  # “Morning Joe”, “American Skin (41 Shots)”: a title, not speech
     return cued or (starts_upper and len(body.split()) >= 3)
+
+
+def _looks_like_title(body: str) -> bool:
+    """Say whether a short quotation is a title: every longer word capitalised, no stop."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    if not words or len(words) > 6 or re.search(r"[.!?,;:]\W*$", body.strip()):
+        return False
+    major = [w for w in words if len(w) > 3]
+    return bool(major) and all(w[0].isupper() for w in major) and words[0][0].isupper()
 
 
 def _frame_cue(
