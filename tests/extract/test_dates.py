@@ -24,6 +24,14 @@ from eventwire.extract.dates import find_date, to_utc
         ("Tue 14 Jan 2022 06.00 GMT", "2022-01-14T06:00:00Z"),
         ("Jan. 3rd, 2022", "2022-01-03T00:00:00Z"),
         ("14 janvier 2022", "2022-01-14T00:00:00Z"),
+        ("14.01.2022", "2022-01-14T00:00:00Z"),
+        # Numeric order: a number above 12 decides, then the zone, then day first.
+        ("12/30/2019 05:03 AM EST", "2019-12-30T10:03:00Z"),
+        ("30/12/2019", "2019-12-30T00:00:00Z"),
+        ("07/03/2023 09:00 CET", "2023-03-07T08:00:00Z"),
+        ("07/03/2023 09:00 EST", "2023-07-03T14:00:00Z"),
+        ("02/10/2020", "2020-10-02T00:00:00Z"),
+        ("Posted: Nov 8, 2023 / 04:43 PM CST", "2023-11-08T22:43:00Z"),
     ],
 )
 def test_to_utc(raw: str, expected: str) -> None:
@@ -54,3 +62,12 @@ def test_find_date_inside_a_line() -> None:
     line = "By Sam Patel | 14 Jan 2022, 01:42 GMT+10 | 3 min read"
     assert find_date(line) == "14 Jan 2022, 01:42 GMT+10"
     assert find_date("Tony Blair said on Monday he would stand again.") is None
+
+
+def test_is_date_line_allows_times_before_the_date() -> None:
+    from eventwire.extract.furniture import is_date_line
+
+    line = "Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020"
+    assert is_date_line(line) == "26 September 2020"
+    assert is_date_line("Posted: Nov 8, 2023 / 04:43 PM CST") == "Nov 8, 2023 / 04:43 PM CST"
+    assert is_date_line("The meeting on 26 September 2020 ended without a deal.") is None

@@ -16,7 +16,7 @@ import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["DATE_PATTERN", "find_date", "to_utc"]
+__all__ = ["CLOCK_PATTERN", "DATE_PATTERN", "find_date", "to_utc"]
 
 # Fixed offsets, in minutes east of UTC, of abbreviations common on English-language news
 # sites. Ambiguous ones (IST: India/Ireland/Israel) are left out on purpose.
@@ -80,21 +80,31 @@ _CALENDAR = (
     rf"(?:{_WEEKDAY}{_DAY}\s+{_MONTHS},?\s+{_YEAR}"  # 14 Jan 2022
     rf"|{_WEEKDAY}{_MONTHS}\s+{_DAY},?\s+{_YEAR}"  # January 10, 2005
     rf"|{_YEAR}-[01]\d-[0-3]\d"  # 2005-10-20
-    rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"  # 20/10/2005
+    rf"|[0-3]?\d[/.][0-3]?\d[/.]{_YEAR}"  # 20/10/2005, 10/20/2005 (order decided later)
     rf"|{_YEAR}/[01]\d/[0-3]\d)"  # 2005/10/20
 )
 _TZ_NAMES = "|".join(sorted([*_FIXED_TZ, *_ZONE_TZ], key=len, reverse=True))
-_OFFSET = r"[+-−]\s?\d{1,2}(?::?\d\d)?"
+_OFFSET = r"[+\-−]\s?\d{1,2}(?::?\d\d)?"
 _TZ = rf"(?:(?:GMT|UTC)\s?{_OFFSET}|\(?(?:{_TZ_NAMES})\)?(?![A-Za-z])|{_OFFSET}(?![\d]))"
 _TIME = (
-    r"(?:(?:,|\s|T|\s+at\s+|\s*[-|•·]\s*)\s*[0-2]?\d[:.][0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+    r"(?:(?:,|\s|T|\s+at\s+|\s*[-|•·/]\s*)\s*[0-2]?\d[:.][0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
     r"(?:\s?[AaPp]\.?[Mm]\.?)?)"
 )
 DATE_PATTERN = re.compile(rf"(?<![\w-]){_CALENDAR}(?:{_TIME}(?:\s*{_TZ})?)?(?![\w])")
 """A printed calendar date with an optional time and time zone."""
 
+CLOCK_PATTERN = re.compile(
+    rf"(?<![\w:.])[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s*{_TZ})?(?!\w)"
+)
+"""A printed time of day with an optional zone ("22:00 GMT", "8:40 AM")."""
+
+# Zones of the Americas: a numeric date printed next to them is month first (10/20/2005).
+_MONTH_FIRST_ZONES = frozenset(
+    {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "MT", "PT"}
+)
+_NUMERIC_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})([/.])(\d{{1,2}})\2({_YEAR})(?!\d)")
 _TZ_AT_END = re.compile(rf"\s*(?:{_TZ})\s*$")
-_GMT_OFFSET = re.compile(r"^\(?(?:GMT|UTC)?\s?([+-−])\s?(\d{1,2})(?::?(\d\d))?\)?$")
+_GMT_OFFSET = re.compile(r"^\(?(?:GMT|UTC)?\s?([+\-−])\s?(\d{1,2})(?::?(\d\d))?\)?$")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
 _HAS_TIME = re.compile(r"\d[:.][0-5]\d")
 
@@ -137,7 +147,24 @@ def _named_zone(name: str) -> tzinfo | None:
         return None
 
 
-def _parse_naive(text: str) -> datetime | None:
+def _day_first(text: str, zone: str | None) -> bool:
+    """Decide the order of a numeric date ("02/10/2020"): day first unless shown otherwise.
+
+    A number above 12 settles it; dotted dates are European (day first); next to a zone of
+    the Americas the month comes first; otherwise day first, as most of the world writes it.
+    """
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return False
+    first, second = int(match.group(1)), int(match.group(3))
+    if first > 12 or second > 12:
+        return first > 12
+    if match.group(2) == ".":
+        return True
+    return (zone or "").strip("() ").upper() not in _MONTH_FIRST_ZONES
+
+
+def _parse_naive(text: str, zone: str | None = None) -> datetime | None:
     """Parse a date without its zone: dateutil for English and numbers, dateparser otherwise."""
     from dateutil import parser as dateutil_parser
 
@@ -147,7 +174,9 @@ def _parse_naive(text: str) -> datetime | None:
     cleaned = re.sub(r"\s+at\s+", " ", cleaned)
     cleaned = re.sub(r"\s*[|•·]\s*", " ", cleaned)
     try:
-        parsed: datetime | None = dateutil_parser.parse(cleaned, default=datetime(1900, 1, 1))
+        parsed: datetime | None = dateutil_parser.parse(
+            cleaned, default=datetime(1900, 1, 1), dayfirst=_day_first(cleaned, zone)
+        )
         return parsed
     except (ValueError, OverflowError):
         pass
@@ -186,12 +215,14 @@ def to_utc(raw: str, *, default_tz: str | None = None) -> str | None:
     if found:
         text = found
     tz: tzinfo | None = None
+    zone: str | None = None
     tz_match = _TZ_AT_END.search(text)
     if tz_match and _HAS_TIME.search(text[: tz_match.start()]):
         tz = _tz_from_token(tz_match.group(0))
         if tz is not None:
+            zone = tz_match.group(0)
             text = text[: tz_match.start()]
-    parsed = _parse_naive(text.strip(" ,|-"))
+    parsed = _parse_naive(text.strip(" ,|-"), zone)
     if parsed is None or parsed.year == 1900:
         return None
     has_time = bool(_HAS_TIME.search(text))

@@ -261,14 +261,14 @@ def block_header(line: str) -> str | None:
 
 def is_date_line(line: str) -> str | None:
     """Return the printed date when ``line`` is nothing but a date (with "Posted", "Updated")."""
-    from eventwire.extract.dates import DATE_PATTERN, find_date
+    from eventwire.extract.dates import CLOCK_PATTERN, DATE_PATTERN, find_date
 
     text = line.strip()
     if len(text) > 120:
         return None
     found = find_date(text)
     if found:
-        rest = _DATE_WORDS.sub(" ", DATE_PATTERN.sub(" ", text))
+        rest = _DATE_WORDS.sub(" ", CLOCK_PATTERN.sub(" ", DATE_PATTERN.sub(" ", text)))
         if len(rest.split()) <= 2:
             return found
         return None
@@ -303,6 +303,8 @@ def classify(line: str) -> str | None:
         return "related link"
     if words <= 12 and _PREV_NEXT.match(text):
         return "navigation"
+    if is_date_line(text):
+        return "date line"
     if words <= 4 and _NAV_WORDS.match(text):
         return "navigation"
     if words <= 20 and (_BREADCRUMB.match(text) or _PIPE_LINKS.match(text)):
@@ -311,8 +313,6 @@ def classify(line: str) -> str | None:
         return "share links"
     if words <= 16 and _BYLINE_LEAD.match(text) and not _SENTENCE_END.search(text):
         return "byline"
-    if is_date_line(text):
-        return "date line"
     if words <= 40 and _TEASER_PLACE.match(text) and _ELLIPSIS.search(text):
         return "teaser"
     return None
