@@ -212,23 +212,27 @@ def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | N
     return best.index, site
 
 
-def _nearest_date(dates: list[tuple[int, str]], title: int | None, body: int) -> str | None:
+def _nearest_date(
+    dates: list[tuple[int, str]], loose: list[tuple[int, str]], title: int | None, body: int
+) -> str | None:
     """Pick the printed date nearest below the headline (or nearest above the body).
 
-    Pages print other dates too (a ticker, "most read" items, the day's date in the masthead);
-    the story's own date sits under its headline, next to the byline.
+    Pages print other dates too (the day's date in the masthead, "most read" items, a
+    ticker); the story's own date sits under its headline, next to the byline. A date that
+    can be placed in time beats "3 hours ago"; a date line beats a date inside another line.
     """
-    if not dates:
-        return None
     anchor = title if title is not None else body
 
-    def distance(item: tuple[int, str]) -> tuple[int, int]:
-        gap = item[0] - anchor
-        return (0, gap) if gap >= 0 else (1, -gap)
+    def rank(item: tuple[int, str, int]) -> tuple[bool, int, int]:
+        index, raw, penalty = item
+        gap = index - anchor
+        return (to_utc(raw) is None, (0 if gap >= 0 else 1), abs(gap) + penalty)
 
-    return min(dates, key=distance)[1]
+    items = [(i, raw, 0) for i, raw in dates] + [(i, raw, _LOOSE_PENALTY) for i, raw in loose]
+    return min(items, key=rank)[1] if items else None
 
 
+_LOOSE_PENALTY = 4  # lines a date printed inside another line counts as further away
 _WINDOW_SEPARATOR = re.compile(r"\s+(?:[|–—:»·•]|-|::|l)\s+")
 
 
@@ -280,6 +284,7 @@ class _Found:
     title_at: int | None = None  # the header line that repeats the window title
     dates: list[tuple[int, str]] = field(default_factory=list)  # date and byline lines
     loose_dates: list[tuple[int, str]] = field(default_factory=list)  # dates in other lines
+    footer_date: str | None = None
     byline: str | None = None
     byline_outlet: str | None = None
     credit: str | None = None
@@ -335,7 +340,7 @@ def _label_header(header: Sequence[_Line], kinds: dict[int, str], found: _Found)
             kinds[line.index] = "navigation" if line.info.words <= 3 else "header"
         if kinds[line.index] in {"header", "navigation"} and find_date(line.text):
             found.loose_dates.append((line.index, find_date(line.text) or ""))
-    found.date_raw = _nearest_date(found.dates or found.loose_dates, title_index, len(header))
+    found.title_at = title_index
 
 
 def _label_footer(footer: Sequence[_Line], kinds: dict[int, str], found: _Found) -> None:
@@ -372,8 +377,8 @@ def _label_footer(footer: Sequence[_Line], kinds: dict[int, str], found: _Found)
         else:
             kinds[line.index] = "footer"
         after_prev_next = False
-        if found.date_raw is None and kinds[line.index] == "date line":
-            found.date_raw = is_date_line(text)
+        if found.footer_date is None and kinds[line.index] == "date line":
+            found.footer_date = is_date_line(text)
 
 
 def _promo_names(lines: Sequence[_Line], kinds: dict[int, str]) -> tuple[str, ...]:
@@ -488,9 +493,9 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     if found.title_at is not None and start <= found.title_at < end:
         start = found.title_at + 1  # the headline opened the span: it is not body
     _label_header(lines[:start], kinds, found)
-    if found.title_at is None and window_part:
-        if found.title is not None:
-            kinds[next(i for i, k in kinds.items() if k == "title")] = "header"
+    if window_part:
+        if found.title is not None and found.title_at is not None:
+            kinds[found.title_at] = "header"  # the window title names the story better
         found.title = window_part
     _label_footer(lines[end + 1 :], kinds, found)
     found.promo_names = _promo_names(lines, kinds)
@@ -498,6 +503,11 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
         # A header naming the outlet that the trailer credits is the origin, not the site.
         kinds[next(i for i, k in kinds.items() if k == "site name")] = "attribution trailer"
         found.site_name = None
+    found.dates += [(ln.index, is_date_line(ln.text) or "") for ln in lines[start : start + 4]
+                    if ln.info.cue == "date line"]  # fmt: skip
+    found.date_raw = (
+        _nearest_date(found.dates, found.loose_dates, found.title_at, start) or found.footer_date
+    )
     paragraphs = _body_paragraphs(lines, start, end, kinds, found.title)
     paragraphs, dateline_cut = _strip_dateline(paragraphs)
     body_origin, dateline, body_byline = origin_from_body(
