@@ -192,3 +192,28 @@ def test_promo_kind(paragraph: str, kind: str | None) -> None:
 
 def test_long_paragraphs_are_never_promos() -> None:
     assert promo_kind("Read more: " + "the story goes on " * 30) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "clean"),
+    [
+        ("Baltic states ask for troops | The Daily Example", "The Daily Example", None, None),
+        (
+            "Crash on I-95 - WSVN 7News | Miami News, Weather",
+            "WSVN 7News | Miami News, Weather",
+            None,
+            "Crash on I-95",
+        ),
+        ("Baltic states ask for troops - NYTimes.com", None, "https://www.nytimes.com/a", None),
+        ("BBC News - Baltic states ask for troops", "BBC", None, None),
+        # A part merely contained in the site name may be the headline's own words.
+        ("Politics - News", "News Nation", None, "Politics - News"),
+        ("Brexit: what happens next", "The Daily Example", None, "Brexit: what happens next"),
+    ],
+)
+def test_site_name_is_cut_from_titles(
+    title: str, site: str | None, url: str | None, clean: str | None
+) -> None:
+    from eventwire.extract.html import _clean_title
+
+    assert _clean_title(title, site, url) == (clean or "Baltic states ask for troops")

@@ -237,9 +237,8 @@ def _config() -> ConfigParser:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     config = use_config()
     # The timeout uses SIGALRM, which a library must not touch (and which fails off the main
-    # thread); extraction time is bounded by MAX_TREE_SIZE instead.
+    # thread); the time spent on one page is bounded by the ingest size cap instead.
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
-    config.set("DEFAULT", "MAX_TREE_SIZE", "100000")
     return config
 
 
@@ -361,14 +360,26 @@ def _clean_title(title: str | None, publisher: str | None, url: str | None) -> s
     """Drop a site-name suffix or prefix ("Headline | Site") from a page title."""
     if not title:
         return None
-    names = {_squash(publisher or ""), _squash(publisher_from_url(url) or "")} - {""}
+    if publisher and len(title) > len(publisher):
+        # A site name that itself holds separators ("WSVN 7News | Miami News") goes whole.
+        for pattern in (
+            rf"\s+(?:[|–—:-]|::|»)\s+{re.escape(publisher)}$",
+            rf"^{re.escape(publisher)}\s+(?:[|–—:-]|::|»)\s+",
+        ):
+            title = re.sub(pattern, "", title)
+    host = publisher_from_url(url) or ""
+    # The site as named in metadata, its host, and its host without the suffix ("nytimes").
+    names = {_squash(publisher or ""), _squash(host), _squash(host.split(".")[0])}
+    names = {name for name in names if len(name) >= 3}
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2 or not names:
         return title
 
     def is_site(part: str) -> bool:
+        # The part must hold the whole site name ("BBC News" holds "bbc"); a part that is only
+        # contained in it ("News" in "News Nation") may be a section name or the headline.
         key = _squash(part)
-        return bool(key) and any(key in name or name.startswith(key) for name in names)
+        return any(name in key for name in names)
 
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
