@@ -120,6 +120,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "advertisement",
         re.compile(
+            r"\bmay\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)|"
+            r"^(?:advertising\s+)?(?:disclosure|disclaimer)\b|"
             r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|promoted(?:\s+content)?|"
             r"paid\s+(?:content|post)|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
             r"advert\w*)?|scroll\s+to\s+continue(?:\s+with\s+content)?)\s*[:.]?$",
@@ -152,7 +154,15 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    ("author box", re.compile(r"^about\s+the\s+authors?\b|^author\s+(?:bio|profile)\b", _I)),
+    (
+        "author box",
+        re.compile(
+            r"^(?i:about\s+the\s+authors?|author\s+(?:bio|profile))\b|"
+            r"^(?:[A-Z][\w'.-]+\s+){1,3}(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:writer|"
+            r"reporter|correspondent|editor|journalist|columnist|contributor|producer)\b"
+            r"[^.]*\b(?:for|at|covering|based)\b|writes\s+about\b|covers\s+\w+\s+for\b)"
+        ),
+    ),
     (
         "newsletter or promotion",
         re.compile(
@@ -162,7 +172,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bsupport\s+(?:our|independent)\s+journalism\b|\bbecome\s+a\s+(?:member|"
             r"subscriber|patron)\b|\bin\s+your\s+inbox\b|\bstraight\s+to\s+your\b|"
             r"\bunlimited\s+access\b|\bfree\s+trial\b|\bsend\s+us\s+(?:your|a)\s+(?:tip|story|"
-            r"news)|\bgot\s+a\s+(?:news\s+)?tip\b|\bsubmit\s+(?:your|a)\s+(?:story|news)",
+            r"news)|\bgot\s+a\s+(?:news\s+)?tip\b|\bsubmit\s+(?:your|a)\s+(?:story|news|letter)|"
+            r"\bnever\s+miss\b|\bdaily\s+edition\b|\bconsider\s+supporting\b|(?:^|[-–—:]\s)"
+            r"support\s+(?:the|our|us)\b|\bwe\s+want\s+to\s+hear\b|\bletters?\s+to\s+the\s+editor\b|"
+            r"^the\s+latest\s+(?:news|on|from)\b[^.!?]*$",
             _I,
         ),
     ),

@@ -394,10 +394,18 @@ def _body_paragraphs(
 ) -> list[str]:
     seen = {title.casefold()} if title else set()
     paragraphs: list[str] = []
+    block: str | None = None  # a "Related" box printed inside the story, until prose resumes
     for line in lines[start : end + 1]:
         key = line.text.casefold()
+        if line.info.cue == "related-stories list" or (block and not line.info.prose):
+            block = "related-stories list"
+            kinds[line.index] = block
+            continue
+        block = None
         if key in seen:
             kinds[line.index] = "repeated line"
+        elif line.info.ellipsis and line.info.words <= 30:
+            kinds[line.index] = "teaser"
         elif line.info.cue and (
             not line.info.prose or (line.info.cue in _INLINE_KINDS and line.info.words <= 40)
         ):
