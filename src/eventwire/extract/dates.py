@@ -16,7 +16,7 @@ import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["CLOCK_PATTERN", "DATE_PATTERN", "find_date", "to_utc"]
+__all__ = ["CLOCK_PATTERN", "DATE_PATTERN", "find_date", "nearest_date", "to_utc"]
 
 # Fixed offsets, in minutes east of UTC, of abbreviations common on English-language news
 # sites. Ambiguous ones (IST: India/Ireland/Israel) are left out on purpose.
@@ -238,3 +238,35 @@ def _finish(value: datetime, default_tz: str | None, *, has_time: bool) -> str:
         zone = _named_zone(default_tz) if default_tz else None
         value = value.replace(tzinfo=zone or UTC)
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def nearest_date(
+    dates: list[tuple[int, str]], loose: list[tuple[int, str]], title: int | None, body: int
+) -> str | None:
+    """Pick the printed date nearest below the headline (or nearest above the body).
+
+    Pages print other dates too (the day's date in the masthead, "most read" items, a
+    ticker); the story's own date sits under its headline, next to the byline. A date that
+    can be placed in time beats "3 hours ago"; a date line beats a date inside another line.
+
+    Args:
+        dates: ``(line index, printed date)`` of date lines and bylines.
+        loose: ``(line index, printed date)`` of dates found inside other lines.
+        title: Line index of the headline, if known.
+        body: Line index where the body starts (the anchor without a headline).
+
+    Returns:
+        The printed date chosen, or None when there is none.
+    """
+    anchor = title if title is not None else body
+
+    def rank(item: tuple[int, str, int]) -> tuple[bool, int, int]:
+        index, raw, penalty = item
+        gap = index - anchor
+        return (to_utc(raw) is None, (0 if gap >= 0 else 1), abs(gap) + penalty)
+
+    items = [(i, raw, 0) for i, raw in dates] + [(i, raw, _LOOSE_PENALTY) for i, raw in loose]
+    return min(items, key=rank)[1] if items else None
+
+
+_LOOSE_PENALTY = 4  # lines a date printed inside another line counts as further away

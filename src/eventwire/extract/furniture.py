@@ -35,6 +35,8 @@ Kinds of removed blocks (``Removed.kind``), a stable list:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "is_date_line",
     "names_in_furniture",
     "split_glued",
+    "window_title",
 ]
 
 KINDS: tuple[str, ...] = (
@@ -390,3 +393,55 @@ def names_in_furniture(line: str) -> list[str]:
         if name and not _NOT_A_SITE.match(name):
             names.append(name)
     return [n for n in names if n and not _NOT_A_SITE.match(n)]
+
+
+_WINDOW_SEPARATOR = re.compile(r"\s+(?:[|–—:»·•]|-|::|l)\s+")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold().replace("’", "'"))
+
+
+def window_title(lines: Sequence[LineInfo], start: int) -> tuple[int | None, str | None]:
+    """Find the headline through the page's window title, printed as its first line.
+
+    A crawler's text dump often starts with the window title ("Headline | Site" or
+    "Headline - Site"); the page prints the bare headline again above the story.
+
+    Args:
+        lines: The page's lines.
+        start: Index of the first body line; the repeat is looked for above it (and in the
+            body's first two lines, which may have swallowed a long headline).
+
+    Returns:
+        ``(index, None)`` with the index of the repeat nearest the body, ``(None, text)``
+        with the headline part of the window title when the page never repeats it, or
+        ``(None, None)`` when the first line is no window title.
+    """
+    if start < 2 or not 3 <= lines[0].words <= 40 or lines[0].cue:
+        return None, None
+    window = lines[0].text
+    parts = [p for p in _WINDOW_SEPARATOR.split(window) if p.strip()]
+    wanted = {" ".join(_words(p)) for p in [window, *parts] if len(_words(p)) >= 2}
+    window_words = Counter(_words(window))
+    headline_words = max(len(_words(p)) for p in parts)
+    best: int | None = None
+    for index in range(1, min(start + 3, len(lines))):
+        line = lines[index]
+        words = _words(line.text)
+        if len(words) < 3 or line.words > 40 or line.cue:
+            continue
+        if " ".join(words) in wanted:
+            best = index
+            continue
+        overlap = sum((Counter(words) & window_words).values())
+        # A near repeat ("Napa Co." for "Napa County"), never a lead sentence quoting it.
+        if not line.prose and overlap >= 0.8 * len(words) and overlap >= 0.6 * headline_words:
+            best = index
+    if best is not None:
+        return best, None
+    # A headline is long and starts with a capital; "Site — independent news" is a tagline.
+    longest = max(parts, key=lambda p: len(_words(p)))
+    if len(parts) > 1 and len(_words(longest)) >= 6 and not longest.strip()[0].islower():
+        return None, longest.strip()
+    return None, None

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventwire.extract.dates import find_date, to_utc
+from eventwire.extract.dates import find_date, nearest_date, to_utc
 from eventwire.extract.furniture import (
     KINDS,
     LineInfo,
@@ -32,6 +32,7 @@ from eventwire.extract.furniture import (
     is_teaser,
     names_in_furniture,
     split_glued,
+    window_title,
 )
 from eventwire.extract.provenance import (
     byline_of,
@@ -210,68 +211,6 @@ def _find_title(header: Sequence[_Line], kinds: dict[int, str]) -> tuple[int | N
 
     best = max(candidates, key=lambda ln: (score(ln), -ln.index))
     return best.index, site
-
-
-def _nearest_date(
-    dates: list[tuple[int, str]], loose: list[tuple[int, str]], title: int | None, body: int
-) -> str | None:
-    """Pick the printed date nearest below the headline (or nearest above the body).
-
-    Pages print other dates too (the day's date in the masthead, "most read" items, a
-    ticker); the story's own date sits under its headline, next to the byline. A date that
-    can be placed in time beats "3 hours ago"; a date line beats a date inside another line.
-    """
-    anchor = title if title is not None else body
-
-    def rank(item: tuple[int, str, int]) -> tuple[bool, int, int]:
-        index, raw, penalty = item
-        gap = index - anchor
-        return (to_utc(raw) is None, (0 if gap >= 0 else 1), abs(gap) + penalty)
-
-    items = [(i, raw, 0) for i, raw in dates] + [(i, raw, _LOOSE_PENALTY) for i, raw in loose]
-    return min(items, key=rank)[1] if items else None
-
-
-_LOOSE_PENALTY = 4  # lines a date printed inside another line counts as further away
-_WINDOW_SEPARATOR = re.compile(r"\s+(?:[|–—:»·•]|-|::|l)\s+")
-
-
-def _norm(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold().replace("’", "'"))
-
-
-def _window_title(lines: Sequence[_Line], start: int) -> tuple[int | None, str | None]:
-    """Find the headline through the page's window title, printed as its first line.
-
-    A crawler's text dump often starts with the window title ("Headline | Site" or
-    "Headline - Site"); the page prints the bare headline again above the story. Return the
-    index of that repeat (the one nearest the body) or, when the page never repeats it, the
-    headline part of the window title itself.
-    """
-    if start < 2 or not 3 <= lines[0].info.words <= 40 or lines[0].info.cue:
-        return None, None
-    window = lines[0].text
-    parts = [p for p in _WINDOW_SEPARATOR.split(window) if p.strip()]
-    wanted = {" ".join(_norm(p)) for p in [window, *parts] if len(_norm(p)) >= 2}
-    window_words = Counter(_norm(window))
-    best: int | None = None
-    for line in lines[1 : start + 3]:
-        words = _norm(line.text)
-        if len(words) < 3 or line.info.words > 40 or line.info.cue:
-            continue
-        overlap = sum((Counter(words) & window_words).values())
-        headline_words = max(len(_norm(p)) for p in parts)
-        if " ".join(words) in wanted or (
-            overlap >= 0.8 * len(words) and overlap >= 0.6 * headline_words
-        ):
-            best = line.index
-    if best is not None:
-        return best, None
-    # A headline is long and starts with a capital; "Site — independent news" is a tagline.
-    longest = max(parts, key=lambda p: len(_norm(p)))
-    if len(parts) > 1 and len(_norm(longest)) >= 6 and not longest.strip()[0].islower():
-        return None, longest.strip()
-    return None, None
 
 
 @dataclass
@@ -497,7 +436,7 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     start, end = span
     kinds: dict[int, str] = {}
     found = _Found()
-    found.title_at, window_part = _window_title(lines, start)
+    found.title_at, window_part = window_title([ln.info for ln in lines], start)
     if found.title_at is not None and start <= found.title_at < end:
         start = found.title_at + 1  # the headline opened the span: it is not body
     _label_header(lines[:start], kinds, found)
@@ -514,7 +453,7 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     found.dates += [(ln.index, is_date_line(ln.text) or "") for ln in lines[start : start + 4]
                     if ln.info.cue == "date line"]  # fmt: skip
     found.date_raw = (
-        _nearest_date(found.dates, found.loose_dates, found.title_at, start) or found.footer_date
+        nearest_date(found.dates, found.loose_dates, found.title_at, start) or found.footer_date
     )
     paragraphs = _body_paragraphs(lines, start, end, kinds, found.title)
     paragraphs, dateline_cut = _strip_dateline(paragraphs)
