@@ -330,10 +330,43 @@ def test_demo_without_examples_explains() -> None:
     assert "EW201" in res.stderr and "--path" in res.stderr
 
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _need_coding() -> Path:
+    actors = pytest.importorskip("eventwire.actors")
+    if not hasattr(actors, "ActorResolver"):
+        pytest.skip("actors stage (ActorResolver) not available yet")
+    seed = EXAMPLES / "seed" / "rt_baltic_nato_2022.txt"
+    if not seed.is_file():
+        pytest.skip(f"{seed} not found")
+    return seed
+
+
 def test_demo_on_a_folder(tmp_path: Path) -> None:
-    pytest.importorskip("eventwire.actors", reason="actors stage not available yet")
+    seed = _need_coding()
     folder = tmp_path / "ex"
-    write_pages(folder, 2)
-    res = invoke("demo", "--path", str(folder), "--db", str(tmp_path / "demo.duckdb"))
+    write_pages(folder, 1)
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    db = tmp_path / "demo.duckdb"
+    res = invoke("demo", "--path", str(folder), "--db", str(db))
     assert res.exit_code == 0, res.stderr
-    assert "2 ingested" in res.stdout and "Articles" in res.stdout and "Events" in res.stdout
+    assert "2 ingested, 0 duplicate, 0 rejected" in res.stdout
+    assert "Articles" in res.stdout and "Events" in res.stdout
+    with Store.open(db, read_only=True) as store:
+        events = store.events()
+    assert events, "the seed article yields events"
+    assert events[0].source.code in res.stdout
+
+
+def test_code_json_and_summary() -> None:
+    seed = _need_coding()
+    res = invoke("code", str(seed), "--json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert set(doc) == {"page", "article", "actors", "quotes", "events"}
+    assert doc["events"] and doc["actors"]
+    assert all(e["doc_id"] == doc["article"]["doc_id"] for e in doc["events"])
+    summary = invoke("code", str(seed)).stdout
+    assert f"{len(doc['events'])} events" in summary
+    assert doc["events"][0]["rule"] in summary
