@@ -349,3 +349,81 @@ def test_real_bbc_articles_in_varied_furniture() -> None:
         assert article.published_at == "2005-02-03T00:00:00Z"
         f1s.append(_f1(article.text, "\n".join(paragraphs))[2])
     assert sum(f1s) / len(f1s) >= 0.97
+
+
+def test_hard_wrapped_dump_is_unwrapped() -> None:
+    import textwrap
+
+    lines = ["Baltic Review", "Five navies to hold Baltic drills next spring", "7 March 2023"]
+    for paragraph in [*BODY, P1.replace("Tuesday", "Monday"), P3.replace("40", "41")]:
+        lines += [*textwrap.wrap(paragraph, 60), ""]
+    article = _extract("\n".join([*lines, "© 2023 Baltic Review"]))
+    assert article.paragraphs[:4] == tuple(BODY)
+    assert len(article.paragraphs) == 6
+
+
+def test_related_box_inside_the_story_is_cut_and_story_kept() -> None:
+    page = "\n".join(
+        [
+            "Five navies to hold Baltic drills next spring | The Ledger",
+            "Home",
+            "World",
+            "Five navies to hold Baltic drills next spring",
+            "7 March 2023",
+            P1,
+            P2,
+            "Related articles",
+            "Storm closes ports along the coast",
+            "Central bank holds rates",
+            "Election date set for June",
+            "Ferry strike called off after talks",
+            P3,
+            P4,
+        ]
+    )
+    article = _extract(page)
+    assert article.paragraphs == tuple(BODY)
+    related = next(r for r in article.removed if r.kind == "related-stories list")
+    assert "Ferry strike" in related.text
+
+
+def test_window_title_and_date_nearest_the_headline() -> None:
+    page = "\n".join(
+        [
+            "Five navies to hold Baltic drills next spring - The Ledger",
+            "Thursday, 9 March 2023",  # today's date in the masthead
+            "Menu",
+            "Storm closes ports along the coast",  # unnumbered headline list above the story
+            "Central bank holds rates",
+            "Election date set for June",
+            "Five navies to hold Baltic drills next spring",
+            "By Ann Lee",
+            "Published: 14:05 GMT, 7 March 2023 | Updated: 09:00 GMT, 8 March 2023",
+            *BODY,
+        ]
+    )
+    article = _extract(page)
+    assert article.title == "Five navies to hold Baltic drills next spring"
+    assert article.published_at == "2023-03-07T00:00:00Z"
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_window_title_without_a_repeat_gives_the_headline() -> None:
+    page = "\n".join(
+        ["Five navies to hold Baltic drills next spring | The Ledger", "Menu", "World", *BODY]
+    )
+    assert _extract(page).title == "Five navies to hold Baltic drills next spring"
+
+
+def test_long_comments_below_a_story_do_not_become_the_body() -> None:
+    comment = (
+        "I have been following this for years and I think the ministers are wrong about the "
+        "navies, the ships and the whole plan, which will only make matters worse for everyone."
+    )
+    page = "\n".join(
+        ["Five navies to hold Baltic drills next spring", *BODY, "12 responses to this story"]
+        + [f"reader{n} says:\nMarch 7, 2023 at 5:0{n} pm\n{comment}" for n in range(8)]
+    )
+    article = _extract(page)
+    assert article.paragraphs == tuple(BODY)
+    assert "comments" in _kinds(article)

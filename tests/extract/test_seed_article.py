@@ -74,3 +74,30 @@ def test_nothing_is_lost(seed_article: Article, seed_text: str) -> None:
         line = line.strip()
         if line and line != title:
             assert "".join(line.split()) in kept, line
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+def test_hard_wrapped_seed_gives_the_same_article(seed_article: Article, blank_lines: bool) -> None:
+    import textwrap
+
+    from eventwire.extract.plain import extract_plain
+
+    text = shared_path("samples", "000_2f1d59fa7cd7b862.txt").read_text("utf-8")
+    joiner = "\n\n" if blank_lines else "\n"
+    wrapped = joiner.join("\n".join(textwrap.wrap(line, 76)) for line in text.splitlines())
+    page = Page(
+        id="wrapped",
+        source="wrapped.txt",
+        fetched_at="2025-07-06T00:00:00Z",
+        content_type="text/plain",
+        encoding="utf-8",
+        raw=wrapped.encode("utf-8"),
+    )
+    article = extract_plain(page, wrapped)
+    assert isinstance(article, Article)
+    assert article.paragraphs == seed_article.paragraphs
+    assert (article.title, article.published_at, article.origin) == (
+        seed_article.title,
+        seed_article.published_at,
+        seed_article.origin,
+    )
