@@ -48,6 +48,7 @@ __all__ = [
     "is_date_line",
     "names_in_furniture",
     "split_glued",
+    "unwrap",
     "window_title",
 ]
 
@@ -228,6 +229,7 @@ _DATE_WORDS = re.compile(
     r"created|\d+\s+min(?:ute)?s?\s+read)\b|[:|•·,()–—-]",
     _I,
 )
+_SENTENCE_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", _I)
 _TEASER_PLACE = re.compile(r"^[A-Z][A-Z.'’ /-]{2,}(?:,\s*[A-Z][\w.' ]*)?:\s")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
@@ -262,6 +264,46 @@ def split_glued(line: str) -> list[str]:
     if match and (block_header(match.group("head")) or _NAV_WORDS.match(match.group("head"))):
         return [match.group("head"), match.group("rest")]
     return [line]
+
+
+def unwrap(raw: list[str]) -> list[str]:
+    """Join paragraphs that a text dump wrapped at a fixed width back into one line each.
+
+    A dump wrapped at N columns has most of its long lines just under N characters; a line
+    that reaches the margin continues on the next one, unless a blank line follows, it ends a
+    sentence, or it is a Title Case headline. Other dumps are returned unchanged.
+
+    Args:
+        raw: The page's lines, as split.
+
+    Returns:
+        The lines, with wrapped paragraphs joined.
+    """
+    lengths = sorted(len(line.rstrip()) for line in raw if len(line.strip()) >= 30)
+    if len(lengths) < 8:
+        return raw
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near_margin = sum(1 for n in lengths if width - 20 <= n <= width)
+    if width > 120 or lengths[-1] > width + 40 or near_margin < 0.6 * len(lengths):
+        return raw
+    out: list[str] = []
+    joining = False
+    for line in raw:
+        if joining and line.strip():
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        joining = len(line.rstrip()) >= width - 20 and _runs_on(line)
+    return out
+
+
+def _runs_on(line: str) -> bool:
+    """Tell whether a line at the wrap margin is cut mid-sentence (not a headline or a stop)."""
+    words = line.split()
+    if not words or _SENTENCE_STOP.search(line.rstrip()):
+        return False
+    # A Title Case line is a headline that happens to reach the margin.
+    return any(w[:1].islower() for w in words if len(w) >= 4)
 
 
 def block_header(line: str) -> str | None:

@@ -32,6 +32,7 @@ from eventwire.extract.furniture import (
     is_teaser,
     names_in_furniture,
     split_glued,
+    unwrap,
     window_title,
 )
 from eventwire.extract.provenance import (
@@ -54,7 +55,6 @@ _INLINE_KINDS = frozenset(
 _BLOCK_MEMBERS = frozenset({"teaser", "date line", "related link", "byline", "navigation"})
 # Furniture that closes a page: no story continues after a copyright or a cookie notice.
 _HARD_FURNITURE = frozenset({"copyright", "cookie notice"})
-_SENTENCE_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _STORY_CHARS = 300  # prose above a comments header (in 3+ lines) that makes it the footer
 _COMMENT_WEIGHT = 0.2
 _TAGLINE = re.compile(r"^(?P<name>[^—|–:]{2,40}?)\s+(?:—|–|\||-|::?)\s+\S.*$")
@@ -103,44 +103,11 @@ class _Line:
 
 def _lines(text: str) -> list[_Line]:
     out: list[str] = []
-    for raw in _unwrap(text.replace("\ufeff", "").splitlines()):
+    for raw in unwrap(text.replace("\ufeff", "").splitlines()):
         line = " ".join(raw.split())
         if line:
             out.extend(split_glued(line))
     return [_Line(i, inspect_line(t)) for i, t in enumerate(out)]
-
-
-def _unwrap(raw: list[str]) -> list[str]:
-    """Join paragraphs that a text dump wrapped at a fixed width back into one line each.
-
-    A dump wrapped at N columns has most of its long lines just under N characters; a line
-    that reaches the margin continues on the next one, unless a blank line follows.
-    """
-    lengths = sorted(len(line.rstrip()) for line in raw if len(line.strip()) >= 30)
-    if len(lengths) < 8:
-        return raw
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    near_margin = sum(1 for n in lengths if width - 20 <= n <= width)
-    if width > 120 or lengths[-1] > width + 40 or near_margin < 0.6 * len(lengths):
-        return raw
-    out: list[str] = []
-    joining = False
-    for line in raw:
-        if joining and line.strip():
-            out[-1] = out[-1].rstrip() + " " + line.strip()
-        else:
-            out.append(line)
-        joining = len(line.rstrip()) >= width - 20 and _runs_on(line)
-    return out
-
-
-def _runs_on(line: str) -> bool:
-    """Tell whether a line at the wrap margin is cut mid-sentence (not a headline or a stop)."""
-    words = line.split()
-    if not words or _SENTENCE_STOP.search(line.rstrip()):
-        return False
-    # A Title Case line is a headline that happens to reach the margin.
-    return any(w[:1].islower() for w in words if len(w) >= 4)
 
 
 def _line_score(line: _Line) -> float:
