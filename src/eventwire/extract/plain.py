@@ -4,14 +4,20 @@ No library removes furniture from text that has already lost its markup, so this
 it from line shapes and positions (see ``eventwire.extract.furniture`` for the line labels and
 the documented list of ``Removed.kind`` values):
 
-1. Split the page into non-empty lines; one body line is one paragraph.
-2. Find the body: the run of prose lines (full sentences, no furniture cue) with the most
-   text. Runs separated only by a few inline lines (an advertisement, a "Related: ..." link, a
-   subheading) are one body; a comments or related-stories block ends it.
+1. Split the page into non-empty lines (re-joining paragraphs of a dump hard-wrapped at a
+   fixed width); one body line is one paragraph.
+2. Find the body: every line gets a score (a prose line earns its length; menu items, teasers,
+   block headers and other furniture cost; a copyright or cookie notice costs more than any
+   story) and the body is the span with the highest total. A "Related" box or a few menu
+   items inside the story cost less than the prose around them, so they do not split it;
+   below a comments header, prose counts for little (readers' comments are not the story).
 3. Above the body is the header zone (site name, navigation, title, date line, byline); below
    it the footer zone (trailers, promotions, related stories, comments, copyright). Every line
    that is not body becomes a ``Removed`` record, grouped into blocks of one kind.
-4. Title, date, origin, publisher, dateline, byline and cited sources come from those zones.
+4. Title: when the dump starts with the window title ("Headline | Site"), the line that
+   repeats it; otherwise its headline part; otherwise the short line printed before the
+   story's metadata. Date: the printed date nearest below the headline. Origin, publisher,
+   dateline, byline and cited sources come from the zones as well.
 """
 
 from __future__ import annotations
