@@ -38,7 +38,8 @@ def _with_removed(fetch: Fetch, found: list[tuple[Any, ...]]) -> list[Article]:
     removed: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
     if ids:
         sql = (
-            "SELECT doc_id, kind, text, reason FROM removed WHERE list_contains(?, doc_id) "
+            "SELECT doc_id, kind, text, reason FROM removed "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
             "ORDER BY doc_id, position"
         )
         for doc_id, kind, text, reason in fetch(sql, [ids]):
