@@ -133,6 +133,8 @@ def _line_score(line: _Line) -> float:
         return float(len(line.text))
     if cue == "related-stories list":
         return -120.0
+    if cue == "date line":
+        return -100.0  # a story prints its date once, above it; dated lines below are teasers
     if cue is not None or info.ellipsis or is_teaser(line.text):
         return -40.0
     if info.words >= 12 and not info.link_like:
