@@ -138,6 +138,13 @@ PLOVER = [
         "target": [{"actorText": "U.N.", "code": "IGO"}],
     },
     {
+        "id": "P3",
+        "event": "AGREE",
+        "text": "Israel and Lebanon renewed negotiations.",
+        "textInfo": {"markup": "(SRC/TAR: Israel) and (SRC/TAR: Lebanon) (EVT: renewed)"},
+        "source": [{"actorText": "Israel", "code": "ISR"}, {"actorText": "Lebanon", "code": "LBN"}],
+    },
+    {
         "id": "P2",
         "event": "FIGHT",
         "text": "Japanese troops fought.",
@@ -156,7 +163,9 @@ PLOVER = [
 
 def test_plover_records(tmp_path: Path) -> None:
     gold = load_gold(_write(tmp_path, "p.json", json.dumps(PLOVER)), format="plover")
-    assert [s.id for s in gold.sentences] == ["P1", "P2", "P2#2"]
+    assert [s.id for s in gold.sentences] == ["P1", "P3", "P2", "P2#2"]
+    p3 = gold.sentences[1]
+    assert [(e.source, e.target) for e in p3.events] == [("ISR", "LBN"), ("LBN", "ISR")]
     p1 = gold.sentences[0]
     assert p1.text == "Hungarian and Romanian officials demanded aid from the U.N."
     assert p1.date == "2000-01-01T00:00:00Z"
@@ -165,9 +174,9 @@ def test_plover_records(tmp_path: Path) -> None:
         ("REQUEST", "ROU", "UN"),
     }
     assert all(e.code is None and e.root is None for e in p1.events)
-    p2 = gold.sentences[1]
+    p2 = gold.sentences[2]
     assert [(e.plover_type, e.source, e.target) for e in p2.events] == [("ASSAULT", "JPN", "---")]
-    assert [(e.source, e.target) for e in gold.sentences[2].events] == [("IGO", "---")]
+    assert [(e.source, e.target) for e in gold.sentences[3].events] == [("IGO", "---")]
     assert any("diplomatic" in n for n in gold.notes)
     assert any("P2#2" in n for n in gold.notes)
 

@@ -5,9 +5,11 @@ other record is one sentence (``text``) with one event: ``event`` (a PLOVER 0.5b
 ``source``/``target`` lists of ``{"actorText", "code", "sector"}``. Some records have no target
 (null, an empty string or, once, a stray string): the target is then "no actor".
 
-A record with several sources or targets (a compound actor, "Hungarian and Romanian
-officials") becomes one :class:`GoldEvent` per source-target pair, as eventwire codes one event
-per member of a group. All records carry the placeholder date 2000-01-01.
+A record with several sources or targets (a compound actor) becomes one :class:`GoldEvent` per
+source-target pair, as eventwire codes one event per member of a group. Actors marked
+``SRC/TAR`` in ``textInfo.markup`` are reciprocal (the readme: "reciprocal source/target in the
+CAMEO system"): when the record has no target of its own, "Hungarian and Romanian officials
+agreed" becomes HUN->ROU and ROU->HUN. All records carry the placeholder date 2000-01-01.
 """
 
 from __future__ import annotations
@@ -92,10 +94,16 @@ def parse_plover(
         sources = _keys(rec.get("source"), f"{where}: source")
         targets = _keys(rec.get("target"), f"{where}: target")
         ptype = canonical_plover(label)
+        info = rec.get("textInfo")
+        markup = info.get("markup") if isinstance(info, dict) else None
+        pairs = [(s, t) for s in sources for t in targets]
+        if isinstance(markup, str) and "SRC/TAR" in markup and targets == (NO_ACTOR,):
+            # "SRC/TAR" marks reciprocal actors: "A and B agreed" is A->B and B->A.
+            pairs = [(a, b) for a in sources for b in sources if a != b] or [
+                (sources[0], sources[0])
+            ]
         events = tuple(
-            GoldEvent(code=None, root=None, source=s, target=t, plover_type=ptype)
-            for s in sources
-            for t in targets
+            GoldEvent(code=None, root=None, source=s, target=t, plover_type=ptype) for s, t in pairs
         )
         raw_date = rec.get("date")
         out.append(

@@ -176,7 +176,7 @@ class EvalReport:
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON view: root-level figures at the top, the rest in sections."""
         out: dict[str, Any] = {
-            "gold": self.gold_name,
+            "gold_file": self.gold_name,
             "format": self.format,
             "label": self.label,
             "sentences": self.sentences,
