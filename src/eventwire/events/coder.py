@@ -25,6 +25,7 @@ from eventwire.events.roles import (
     agent_heads,
     conjuncts,
     governing_verb,
+    infinitive_subject,
     np_actors,
     object_heads,
     prep_objects,
@@ -40,7 +41,17 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _VENUES = frozenset(
-    "meeting summit session conference gathering talks assembly council congress".split()
+    [
+        "meeting",
+        "summit",
+        "session",
+        "conference",
+        "gathering",
+        "talks",
+        "assembly",
+        "council",
+        "congress",
+    ]
 )
 # roots whose conditional consequent, aimed at the "if" clause's actor, is a threat
 _THREAT_FOR_ROOT = {"15": "138", "18": "138", "19": "138", "20": "138", "17": "130", "16": "1312"}
@@ -75,7 +86,7 @@ def _modifiers(pred: Token) -> Iterator[Token]:
 
 def _gov(pred: Token) -> Token | None:
     if pred.pos_ in _VERB_POS:
-        return pred.head if pred.dep_ == "xcomp" and pred.head is not pred else None
+        return pred.head if pred.dep_ == "xcomp" and pred.head.i != pred.i else None
     if pred.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "obj", "conj", "appos", "pobj"):
         return governing_verb(pred)
     return None
@@ -111,8 +122,9 @@ def _holds(cond: Condition, pred: Token) -> bool:
                         return True
         return False
     if kind == "compobj":
-        return any(c.dep_ in OBJ for c in pred.children) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in pred.children
+        has_obj = any(c.dep_ in OBJ for c in pred.children)
+        return bool(infinitive_subject(pred)) or (
+            has_obj and any(c.dep_ in ("xcomp", "ccomp") for c in pred.children)
         )
     if kind == "pobj":
         assert cond.prep is not None
@@ -131,8 +143,7 @@ def best_entry(lexicon: Lexicon, tok: Token) -> Entry | None:
     best: Entry | None = None
     for entry in lexicon.entries(pos, _lemma(tok)):
         if all(_holds(c, tok) for c in entry.conditions) and (
-            best is None
-            or (entry.specificity, entry.order) >= (best.specificity, best.order)
+            best is None or (entry.specificity, entry.order) >= (best.specificity, best.order)
         ):
             best = entry
     return best
@@ -259,8 +270,12 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         code = entry.code
         intent = _intent_code(tok, code)
         if intent is not None:
-            code = intent
             modality = modality_of(tok.head)
+        elif modality in ("future", "hypothetical") and _will(tok):
+            # CAMEO codes "X will aid Y" as an expressed intent (033), "will attack" a threat
+            intent = _future_code(code)
+        if intent is not None:
+            code = intent
             entry = _retarget(entry, code)
         if not targets:
             for a in sources:
@@ -273,15 +288,44 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             for tgt in targets:
                 if tgt is not None:
                     out.append(Match(entry, tok, (tgt,), tuple(sources), modality, confidence))
-    out.extend(_conditional_threats(out, ctx))
-    return out
+    threats = _conditional_threats(out, ctx)
+    if threats:
+        # "if X invades, we will increase our presence" is one act: a threat against X; the
+        # consequent and the condition are not acts of their own
+        covered = {t.pred.i for t, _ in threats}
+        for _, clause in threats:
+            covered.update(tok.i for c in conjuncts(clause) for tok in c.subtree)
+        out = [m for m in out if m.pred.i not in covered]
+    return out + [t for t, _ in threats]
 
 
 # "wants to help Israel" is an expressed intent to aid (033), "wants to attack" a threat (138)
 _COOP_INTENT = frozenset(
-    "want plan intend seek hope wish aim offer promise pledge vow decide".split()
+    [
+        "want",
+        "plan",
+        "intend",
+        "seek",
+        "hope",
+        "wish",
+        "aim",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "decide",
+        "agree",
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+        "determined",
+        "eager",
+        "resolve",
+        "undertake",
+    ]
 )
-_HOSTILE_INTENT = frozenset("want plan intend threaten vow warn".split())
+_HOSTILE_INTENT = frozenset(["want", "plan", "intend", "threaten", "vow", "warn"])
 _INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _INTENT_OF_CODE = {
     "061": "0311", "062": "0312", "063": "0313", "064": "0314",
@@ -296,7 +340,7 @@ _THREAT_OF_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "13
 
 def _intent_code(tok: Token, code: str) -> str | None:
     """Return the intent (03x) or threat (13x) code when ``tok`` is what its subject wants."""
-    if tok.dep_ != "xcomp" or tok.head is tok:
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
         return None
     head = tok.head
     if any(c.dep_ in OBJ for c in head.children):
@@ -307,6 +351,30 @@ def _intent_code(tok: Token, code: str) -> str | None:
         return _INTENT_OF_CODE.get(code, _INTENT_OF_ROOT[root])
     if verb in _HOSTILE_INTENT and root in _THREAT_OF_ROOT:
         return _THREAT_OF_CODE.get(code, _THREAT_OF_ROOT[root])
+    return None
+
+
+def _will(tok: Token) -> bool:
+    """Tell whether the predicate (or the verb it is chained to) says "will" or "would"."""
+    node = tok
+    for _ in range(3):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would", "'d")
+            for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _future_code(code: str) -> str | None:
+    root = code[:2]
+    if root in _INTENT_OF_ROOT:
+        return _INTENT_OF_CODE.get(code, _INTENT_OF_ROOT[root])
+    if root in ("18", "19", "20"):
+        return _THREAT_OF_CODE.get(code, "138")
     return None
 
 
@@ -324,9 +392,12 @@ def _retarget(entry: Entry, code: str) -> Entry:
     )
 
 
-def _conditional_threats(matches: list[Match], ctx: Context) -> list[Match]:
-    """"If Russia invades, we will increase our presence": a threat aimed at the if-actor."""
-    extra: list[Match] = []
+def _conditional_threats(matches: list[Match], ctx: Context) -> list[tuple[Match, Token]]:
+    """ "If Russia invades, we will increase our presence": a threat aimed at the if-actor.
+
+    Returns each threat with the "if" clause it answers.
+    """
+    extra: list[tuple[Match, Token]] = []
     for m in matches:
         threat = _THREAT_FOR_ROOT.get(m.entry.code[:2])
         if threat is None or m.modality != "conditional":
@@ -341,7 +412,7 @@ def _conditional_threats(matches: list[Match], ctx: Context) -> list[Match]:
                     k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children
                 ):
                     clause = c
-            if clause is not None or node.head is node:
+            if clause is not None or node.head.i == node.i:
                 break
             node = node.head
         if clause is None:
@@ -363,7 +434,10 @@ def _conditional_threats(matches: list[Match], ctx: Context) -> list[Match]:
             order=-1,
         )
         extra.append(
-            Match(entry, m.pred, m.sources, tuple(targets), "conditional", m.confidence - 0.2)
+            (
+                Match(entry, m.pred, m.sources, tuple(targets), "conditional", m.confidence - 0.2),
+                clause,
+            )
         )
     return extra
 
@@ -401,8 +475,10 @@ def code_sentence(
         details = info(m.pred)
         for src in m.sources:
             for tgt in m.targets:
-                if tgt is not None and tgt.code == src.code and tgt.start == src.start:
-                    continue
+                if tgt is not None and tgt.code == src.code and tgt.sector == src.sector:
+                    if tgt.start == src.start or any(t is None for t in m.targets):
+                        continue
+                    tgt = None  # "NATO ... in the eastern part of the alliance": no new party
                 key = (src.code, tgt.code if tgt else None, m.entry.code)
                 if key in seen:
                     continue

@@ -26,9 +26,10 @@ preposition (``with``, ``to``, ``against``, ``on`` ...), ``comp`` (the subject o
 complement: "alleged that France ..."), ``cobj`` (the complement's object: "refused to release
 X"), ``venue`` (the body whose meeting is the setting: "at a meeting of the bloc"), ``mutual``
 (no target: pair the source actors with each other), ``both`` (also code the reverse
-direction, for acts that are mutual by nature such as talks) and ``-`` (no target needed). The code must be in the packaged CAMEO table. Among the
-patterns whose conditions hold, the most specific wins; on a tie, the later one (so a user's
-lexicon, read after the packaged one, overrides it).
+direction, for acts that are mutual by nature such as talks) and ``-`` (no target needed).
+The code must be in the packaged CAMEO table. Among the patterns whose conditions hold, the
+most specific wins; on a tie, the later one (so a user's lexicon, read after the packaged one,
+overrides it).
 """
 
 from __future__ import annotations
@@ -50,8 +51,35 @@ _NAMED_SLOTS = frozenset(
     {"subj", "obj", "iobj", "poss", "venue", "comp", "cobj", "mutual", "both", "-"}
 )
 _PREPS = frozenset(
-    "with to against on at for from of in into over toward towards upon onto about "
-    "between among across near inside outside off along behind beyond within".split()
+    [
+        "with",
+        "to",
+        "against",
+        "on",
+        "at",
+        "for",
+        "from",
+        "of",
+        "in",
+        "into",
+        "over",
+        "toward",
+        "towards",
+        "upon",
+        "onto",
+        "about",
+        "between",
+        "among",
+        "across",
+        "near",
+        "inside",
+        "outside",
+        "off",
+        "along",
+        "behind",
+        "beyond",
+        "within",
+    ]
 )
 
 
@@ -189,9 +217,7 @@ def load_lexicon(path: str | Path, *, name: str | None = None, start: int = 0) -
         if not is_code(code):
             raise LexiconError(f"{where}: {code!r} is not a CAMEO code")
         conditions = (
-            ()
-            if when in ("", "-")
-            else tuple(_parse_condition(t, where) for t in when.split())
+            () if when in ("", "-") else tuple(_parse_condition(t, where) for t in when.split())
         )
         counts[lemma] = counts.get(lemma, 0) + 1
         out.append(

@@ -34,18 +34,82 @@ _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 # governors whose complement is not (yet) a fact
 _GOV_HYPO = frozenset(
-    "want hope seek wish try attempt consider propose offer threaten warn urge ask call "
-    "demand request appeal press need aim mull weigh contemplate discuss push".split()
+    [
+        "want",
+        "hope",
+        "seek",
+        "wish",
+        "try",
+        "attempt",
+        "consider",
+        "propose",
+        "offer",
+        "threaten",
+        "warn",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "request",
+        "appeal",
+        "press",
+        "need",
+        "aim",
+        "mull",
+        "weigh",
+        "contemplate",
+        "discuss",
+        "push",
+    ]
 )
 _GOV_FUTURE = frozenset(
-    "plan intend prepare schedule set expect promise pledge vow agree decide resolve "
-    "announce go commit".split()
+    [
+        "plan",
+        "intend",
+        "prepare",
+        "schedule",
+        "set",
+        "expect",
+        "promise",
+        "pledge",
+        "vow",
+        "agree",
+        "decide",
+        "resolve",
+        "announce",
+        "go",
+        "commit",
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+        "determined",
+        "eager",
+    ]
 )
-_GOV_ALLEGE = frozenset("accuse allege claim suspect charge blame".split())
-_GOV_ALLEGE_PASSIVE = frozenset("say believe report suspect think allege rumour rumor".split())
-_GOV_NEG = frozenset("refuse decline fail reject deny rule oppose avoid cease stop halt".split())
+_GOV_ALLEGE = frozenset(["accuse", "allege", "claim", "suspect", "charge", "blame"])
+_GOV_ALLEGE_PASSIVE = frozenset(
+    ["say", "believe", "report", "suspect", "think", "allege", "rumour", "rumor"]
+)
+_GOV_NEG = frozenset(
+    [
+        "refuse",
+        "decline",
+        "fail",
+        "reject",
+        "deny",
+        "rule",
+        "oppose",
+        "avoid",
+        "cease",
+        "stop",
+        "halt",
+    ]
+)
 # links that keep the governor's auxiliaries in force ("will begin to attack")
-_DIRECT = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"})
+_DIRECT = frozenset(
+    {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "acomp"}
+)
 _UP = _DIRECT | frozenset({"ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "appos", "npadvmod"})
 
 
@@ -92,7 +156,7 @@ def modality_of(pred: Token) -> str:
     node = pred
     for _ in range(8):
         head = node.head
-        if head is node or node.dep_ not in _UP:
+        if head.i == node.i or node.dep_ not in _UP:
             break
         dep = node.dep_
         lemma = head.lemma_.lower()
@@ -100,7 +164,7 @@ def modality_of(pred: Token) -> str:
             c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in node.children
         ):
             reasons.add("conditional")
-        if head.pos_ in ("VERB", "AUX", "NOUN"):
+        if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             via_comp = dep in ("xcomp", "ccomp", "pcomp", "prep", "dobj", "acl")
             if via_comp and lemma in _GOV_ALLEGE:
                 reasons.add("alleged")
@@ -108,7 +172,10 @@ def modality_of(pred: Token) -> str:
                 reasons.add("alleged")
             if dep in ("xcomp", "pcomp", "prep", "acl", "dobj") and lemma in _GOV_NEG:
                 reasons.add("negated")
-            if dep in ("xcomp", "pcomp", "acl") and lemma in _GOV_HYPO:
+            infinitive = dep == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            )
+            if (dep in ("xcomp", "pcomp", "acl") or infinitive) and lemma in _GOV_HYPO:
                 reasons.add("hypothetical")
             if dep in ("xcomp", "pcomp", "acl") and lemma in _GOV_FUTURE:
                 reasons.add("future")

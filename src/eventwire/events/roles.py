@@ -22,6 +22,7 @@ __all__ = [
     "Context",
     "agent_heads",
     "governing_verb",
+    "infinitive_subject",
     "is_passive",
     "np_actors",
     "object_heads",
@@ -36,12 +37,52 @@ _NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npad
 _NP_PREPS = frozenset({"of", "from", "in"})
 # verbs whose object is the subject of their infinitive ("urged Iran to stop")
 OBJECT_CONTROL = frozenset(
-    "ask urge want press pressure force order tell call allow permit encourage invite "
-    "persuade help request require expect advise warn push compel instruct oblige".split()
+    [
+        "ask",
+        "urge",
+        "want",
+        "press",
+        "pressure",
+        "force",
+        "order",
+        "tell",
+        "call",
+        "allow",
+        "permit",
+        "encourage",
+        "invite",
+        "persuade",
+        "help",
+        "request",
+        "require",
+        "expect",
+        "advise",
+        "warn",
+        "push",
+        "compel",
+        "instruct",
+        "oblige",
+    ]
 )
 _FIRST = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 _THIRD = frozenset(
-    "he she it they him her them its their his theirs itself themselves himself herself".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "its",
+        "their",
+        "his",
+        "theirs",
+        "itself",
+        "themselves",
+        "himself",
+        "herself",
+    ]
 )
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 
@@ -85,10 +126,14 @@ class Context:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """Return ``tok`` and the tokens conjoined with it ("the US, Russia and Switzerland")."""
+    """Return ``tok`` and the tokens conjoined with it ("the US, Russia and Switzerland").
+
+    The parser often reads a list "A, B, and C" as A with an appositive B that has the
+    conjunct C; an appositive that itself has a conjunct is taken as part of the list.
+    """
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)):
             out.extend(conjuncts(c))
     return out
 
@@ -125,6 +170,8 @@ def _near(tok: Token, ctx: Context) -> list[Actor]:
                     continue
                 if c.dep_ in _NP_NEAR or (c.dep_ == "prep" and c.lower_ in _NP_PREPS):
                     nxt.append(c)
+                    # "US and British activists": the modifier's conjuncts modify too
+                    nxt.extend(g for g in c.children if g.dep_ == "conj")
                 elif c.dep_ == "pobj" and t.dep_ == "prep":
                     nxt.append(c)
                 seen.add(c.i)
@@ -140,8 +187,7 @@ def np_actors(tok: Token | None, ctx: Context) -> list[Actor]:
         return []
     out: list[Actor] = []
     for head in conjuncts(tok):
-        low = head.lower_
-        if head.pos_ == "PRON" or low in _FIRST or low in _THIRD:
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             out.extend(_pronoun(head, ctx))
             continue
         out.extend(_near(head, ctx))
@@ -165,11 +211,11 @@ def _pronoun(tok: Token, ctx: Context) -> list[Actor]:
         return []
     # the nearest governing clause's subject: "Obama said he would not ..."
     node = tok
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
-                if c.dep_ in SUBJ and c is not tok and not c.is_ancestor(tok):
+                if c.dep_ in SUBJ and c.i != tok.i and not c.is_ancestor(tok):
                     found = _near(c, ctx) if c.pos_ != "PRON" else []
                     if found:
                         ctx.used_pronoun = True
@@ -188,7 +234,7 @@ def governing_verb(tok: Token) -> Token | None:
     """Return the verb a noun (or a preposition's object) hangs from, if any."""
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -210,16 +256,24 @@ def agent_heads(verb: Token) -> list[Token]:
                 return [p for p in c.children if p.dep_ == "pobj"]
         return []
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     dep = verb.dep_
     if dep == "xcomp":
-        objs = [c for c in head.children if c.dep_ in OBJ]
-        if objs and head.lemma_.lower() in OBJECT_CONTROL:
-            return objs
+        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+        if raised:
+            # "Russia is said to have attacked", "Obama is scheduled to attend"
+            return raised
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            # "urged Iran to stop": the object acts
+            objs = [c for c in head.children if c.dep_ in OBJ]
+            if objs:
+                return objs
         return agent_heads(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return agent_heads(head)
+    if dep in ("acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return agent_heads(head)  # "Norway is willing to send": willing → is → Norway
     if dep == "advcl" and head.pos_ in ("VERB", "AUX"):
         return agent_heads(head)
     if dep == "relcl":
@@ -243,9 +297,20 @@ def agent_heads(verb: Token) -> list[Token]:
     return []
 
 
+def infinitive_subject(verb: Token) -> list[Token]:
+    """Return X in "want X to do" when the parser reads "X to do" as a clause."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.extend(s for s in c.children if s.dep_ in SUBJ)
+    return out
+
+
 def object_heads(verb: Token) -> list[Token]:
     """Return a verb's direct objects; a passive verb's subject is its object."""
     out = [c for c in verb.children if c.dep_ in OBJ]
+    if not out and verb.lemma_.lower() in OBJECT_CONTROL:
+        out.extend(infinitive_subject(verb))
     if is_passive(verb):
         out.extend(c for c in verb.children if c.dep_ in PASSIVE_SUBJ)
         if verb.dep_ == "acl" and not out:

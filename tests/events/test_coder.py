@@ -1,0 +1,166 @@
+"""Event coding on hand-built actors: slots, conjunctions, passives, reported speech, modality."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from eventwire.events import EventCoder
+from eventwire.nlp import load
+from eventwire.records import Actor, Article, Event, Parsed
+from eventwire.settings import EventsSettings, NlpSettings
+
+NAMES = {
+    "United States": "USA",
+    "US": "USA",
+    "Obama": "USA",
+    "Washington": "USA",
+    "Russia": "RUS",
+    "Putin": "RUS",
+    "Moscow": "RUS",
+    "Ukraine": "UKR",
+    "China": "CHN",
+    "Switzerland": "CHE",
+    "Iran": "IRN",
+    "Israel": "ISR",
+    "Reuters": "",
+}
+
+Code = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def code() -> Iterator[Code]:
+    nlp = load(NlpSettings())
+    coder = EventCoder.from_settings(EventsSettings())
+
+    def run(text: str) -> list[Event]:
+        art = Article(
+            doc_id="t",
+            url=None,
+            title=None,
+            paragraphs=(text,),
+            text=text,
+            language="en",
+            published_at="2022-01-13T12:00:00Z",
+            published_at_raw=None,
+            origin=None,
+            publisher=None,
+        )
+        actors = []
+        for name, iso in NAMES.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                if any(a.start <= m.start() < a.end for a in actors):
+                    continue
+                actors.append(Actor(text=name, start=m.start(), end=m.end(), code=iso or None))
+        actors.sort(key=lambda a: a.start)
+        events, _quotes = coder(Parsed(article=art, doc=nlp(text)), tuple(actors))
+        return list(events)
+
+    yield run
+
+
+def keys(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def test_meet_with_and_record_fields(code: Code) -> None:
+    [event] = code("Putin met with Obama in Geneva.")
+    assert (event.cameo, event.source.code, event.target and event.target.code) == (
+        "040",
+        "RUS",
+        "USA",
+    )
+    assert event.rule == "lexicon:meet#1"
+    assert event.modality == "asserted"
+    assert event.plover_type == "CONSULT"
+    assert event.quad_class == 1
+    assert 0 < event.confidence <= 1
+    assert event.sentence.startswith("Putin met")
+    assert event.event_date == "2022-01-13"
+
+
+def test_conjunction_gives_one_event_per_pair(code: Code) -> None:
+    got = keys(code("The US, Russia, and Switzerland met yesterday."))
+    assert got == {
+        ("04", a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b
+    }
+
+
+def test_conjoined_targets(code: Code) -> None:
+    assert keys(code("Obama criticized Russia and China.")) == {
+        ("11", "USA", "RUS"),
+        ("11", "USA", "CHN"),
+    }
+
+
+def test_passive_agent_is_the_source(code: Code) -> None:
+    assert keys(code("Russia was sharply criticized by Obama on Monday.")) == {("11", "USA", "RUS")}
+
+
+def test_reported_speech_codes_the_reported_act(code: Code) -> None:
+    assert keys(code("Obama said Russia attacked Ukraine.")) == {("19", "RUS", "UKR")}
+
+
+def test_noun_predicate_with_light_verb(code: Code) -> None:
+    assert keys(code("Israel imposed sanctions on Iran.")) == {("16", "ISR", "IRN")}
+    assert ("04", "USA", "CHN") in keys(code("Obama held talks with China on Tuesday."))
+
+
+def test_no_pattern_no_event(code: Code) -> None:
+    assert code("Obama ate lunch with Putin.") == []
+
+
+def test_news_agency_is_never_a_party(code: Code) -> None:
+    assert code("Reuters criticized Russia.") == []
+
+
+def test_same_sentence_never_repeats_a_key(code: Code) -> None:
+    events = code("Obama criticized and condemned Russia, and then condemned Russia again.")
+    seen = [(e.source.code, e.target and e.target.code, e.cameo) for e in events]
+    assert len(seen) == len(set(seen)) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russia attacked Ukraine on Monday.", "asserted"),
+        ("Russia did not attack Ukraine.", "negated"),
+        ("Russia never attacked Ukraine.", "negated"),
+        ("Russia refused to attack Ukraine.", "negated"),
+        ("If Russia attacks Ukraine, prices will rise.", "conditional"),
+        ("Unless Russia attacks Ukraine, nothing changes.", "conditional"),
+        ("Russia could attack Ukraine.", "hypothetical"),
+        ("Russia might attack Ukraine.", "hypothetical"),
+        ("Russia reportedly attacked Ukraine.", "alleged"),
+        ("Russia allegedly attacked Ukraine.", "alleged"),
+        ("Russia is accused of attacking Ukraine.", "alleged"),
+        ("Russia is said to have attacked Ukraine.", "alleged"),
+        ("Russia plans to deploy troops near Ukraine.", "future"),
+        ("Russia is set to deploy troops near Ukraine.", "future"),
+    ],
+)
+def test_modality(code: Code, text: str, modality: str) -> None:
+    events = [e for e in code(text) if e.source.code == "RUS"]
+    assert events, text
+    assert {e.modality for e in events} == {modality}
+
+
+def test_future_cooperation_is_an_expressed_intent(code: Code) -> None:
+    [event] = code("The United States will supply arms to Israel.")
+    assert (event.cameo, event.modality) == ("0332", "future")
+
+
+def test_intent_verbs(code: Code) -> None:
+    assert keys(code("Obama wants to attack Iran.")) == {("13", "USA", "IRN")}
+    assert keys(code("Obama wants Putin to attack Iran.")) >= {("10", "USA", "RUS")}
+
+
+def test_conditional_consequent_is_a_threat(code: Code) -> None:
+    events = code("If Russia invades Ukraine, Washington will impose sanctions.")
+    threat = [e for e in events if e.cameo_root == "13"]
+    assert threat and threat[0].source.code == "USA" and threat[0].target is not None
+    assert threat[0].target.code == "RUS" and threat[0].modality == "conditional"
+    assert all(e.modality != "asserted" for e in events)
