@@ -266,3 +266,14 @@ def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
 )
 def test_iso_date(raw: str | None, iso: str | None) -> None:
     assert iso_date(raw) == iso
+
+
+def test_docs_example_is_valid_eventwire_gold() -> None:
+    from eventwire.eval.gold import read_eventwire
+    from tests.conftest import REPO
+
+    doc = (REPO / "docs" / "eval.md").read_text("utf-8")
+    block = doc.split("```json\n", 1)[1].split("```", 1)[0]
+    sentences = read_eventwire(block, name="docs/eval.md")
+    assert [s.id for s in sentences] == ["s1", "s2"]
+    assert [(e.root, e.source, e.target) for e in sentences[0].events] == [("04", "RUS", "USA")]
