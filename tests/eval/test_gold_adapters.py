@@ -269,8 +269,9 @@ def test_iso_date(raw: str | None, iso: str | None) -> None:
 
 
 def test_docs_example_is_valid_eventwire_gold() -> None:
-    from eventwire.eval.gold import read_eventwire
     from tests.conftest import REPO
+
+    from eventwire.eval.gold import read_eventwire
 
     doc = (REPO / "docs" / "eval.md").read_text("utf-8")
     block = doc.split("```json\n", 1)[1].split("```", 1)[0]
