@@ -30,6 +30,7 @@ from eventwire.events.roles import (
     object_heads,
     prep_objects,
 )
+from eventwire.events.transforms import reframe
 from eventwire.records import Actor, Event, Location, Quote
 
 if TYPE_CHECKING:
@@ -73,6 +74,27 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def forms(tok: Token) -> tuple[str, ...]:
+    """Return the lemma plus stems of the word itself, for lemmas the tagger gets wrong.
+
+    The small English model lemmatises "staged" as "stag" and "lodged" as "lodg"; the word's
+    own stems ("stage", "lodge") let the lexicon match anyway.
+    """
+    low = tok.lower_
+    out = [_lemma(tok), low]
+    if low.endswith("ied"):
+        out.append(low[:-3] + "y")
+    elif low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+    elif low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e"]
+    elif low.endswith("es"):
+        out += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        out.append(low[:-1])
+    return tuple(dict.fromkeys(out))
+
+
 def _objects(pred: Token) -> list[Token]:
     return [o for h in object_heads(pred) for o in conjuncts(h)]
 
@@ -96,9 +118,7 @@ def _holds(cond: Condition, pred: Token) -> bool:
     kind, values = cond.kind, cond.values
     if kind == "obj":
         objs = _objects(pred)
-        return bool(objs) and (
-            not values or any(_lemma(o) in values or o.lower_ in values for o in objs)
-        )
+        return bool(objs) and (not values or any(f in values for o in objs for f in forms(o)))
     if kind == "noobj":
         return not any(c.dep_ in OBJ for c in pred.children)
     if kind == "mod":
@@ -114,13 +134,19 @@ def _holds(cond: Condition, pred: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ in values for c in pred.children)
     if kind == "comp":
         for c in pred.children:
-            if c.dep_ in ("xcomp", "ccomp") and (not values or _lemma(c) in values):
+            if c.dep_ in ("xcomp", "ccomp") and (not values or set(forms(c)) & values):
                 return True
             if c.dep_ == "prep":
                 for p in c.children:
                     if p.dep_ == "pcomp" and (not values or _lemma(p) in values):
                         return True
         return False
+    if kind == "modal":
+        # "Y must do": a clausal complement with a modal of obligation
+        return any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in values for a in c.children)
+            for c in pred.children
+        )
     if kind == "compobj":
         has_obj = any(c.dep_ in OBJ for c in pred.children)
         return bool(infinitive_subject(pred)) or (
@@ -131,7 +157,7 @@ def _holds(cond: Condition, pred: Token) -> bool:
         return any(not values or _lemma(p) in values for p in prep_objects(pred, cond.prep))
     if kind == "gov":
         gov = _gov(pred)
-        return gov is not None and _lemma(gov) in values
+        return gov is not None and any(f in values for f in forms(gov))
     return False
 
 
@@ -141,7 +167,12 @@ def best_entry(lexicon: Lexicon, tok: Token) -> Entry | None:
     if pos is None:
         return None
     best: Entry | None = None
-    for entry in lexicon.entries(pos, _lemma(tok)):
+    candidates: tuple[Entry, ...] = ()
+    for form in forms(tok):
+        candidates = lexicon.entries(pos, form)
+        if candidates:
+            break
+    for entry in candidates:
         if all(_holds(c, tok) for c in entry.conditions) and (
             best is None or (entry.specificity, entry.order) >= (best.specificity, best.order)
         ):
@@ -238,7 +269,7 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
     """Return every pattern match in one sentence (before dating and deduplication)."""
     out: list[Match] = []
     for tok in sent:
-        if _lemma(tok) not in lexicon.lemmas:
+        if not any(f in lexicon.lemmas for f in forms(tok)):
             continue
         entry = best_entry(lexicon, tok)
         if entry is None:
@@ -267,15 +298,9 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         if targets == [None]:
             confidence -= 0.1
         modality = modality_of(tok)
-        code = entry.code
-        intent = _intent_code(tok, code)
-        if intent is not None:
-            modality = modality_of(tok.head)
-        elif modality in ("future", "hypothetical") and _will(tok):
-            # CAMEO codes "X will aid Y" as an expressed intent (033), "will attack" a threat
-            intent = _future_code(code)
-        if intent is not None:
-            code = intent
+        reframed = reframe(tok, entry.code, modality)
+        if reframed is not None:
+            code, modality = reframed
             entry = _retarget(entry, code)
         if not targets:
             for a in sources:
@@ -297,85 +322,6 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             covered.update(tok.i for c in conjuncts(clause) for tok in c.subtree)
         out = [m for m in out if m.pred.i not in covered]
     return out + [t for t, _ in threats]
-
-
-# "wants to help Israel" is an expressed intent to aid (033), "wants to attack" a threat (138)
-_COOP_INTENT = frozenset(
-    [
-        "want",
-        "plan",
-        "intend",
-        "seek",
-        "hope",
-        "wish",
-        "aim",
-        "offer",
-        "promise",
-        "pledge",
-        "vow",
-        "decide",
-        "agree",
-        "willing",
-        "ready",
-        "prepared",
-        "committed",
-        "determined",
-        "eager",
-        "resolve",
-        "undertake",
-    ]
-)
-_HOSTILE_INTENT = frozenset(["want", "plan", "intend", "threaten", "vow", "warn"])
-_INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-_INTENT_OF_CODE = {
-    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "081": "0351", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354",
-    "086": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356",
-    "0874": "0356", "057": "032", "045": "039",
-}  # fmt: skip
-_THREAT_OF_CODE = {"161": "1313", "162": "1311", "163": "1312", "175": "137", "192": "1382"}
-_THREAT_OF_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
-
-
-def _intent_code(tok: Token, code: str) -> str | None:
-    """Return the intent (03x) or threat (13x) code when ``tok`` is what its subject wants."""
-    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
-        return None
-    head = tok.head
-    if any(c.dep_ in OBJ for c in head.children):
-        return None  # "want X to do": X acts, the wanting is a demand of its own
-    verb = _lemma(head)
-    root = code[:2]
-    if verb in _COOP_INTENT and root in _INTENT_OF_ROOT:
-        return _INTENT_OF_CODE.get(code, _INTENT_OF_ROOT[root])
-    if verb in _HOSTILE_INTENT and root in _THREAT_OF_ROOT:
-        return _THREAT_OF_CODE.get(code, _THREAT_OF_ROOT[root])
-    return None
-
-
-def _will(tok: Token) -> bool:
-    """Tell whether the predicate (or the verb it is chained to) says "will" or "would"."""
-    node = tok
-    for _ in range(3):
-        if any(
-            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would", "'d")
-            for c in node.children
-        ):
-            return True
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _future_code(code: str) -> str | None:
-    root = code[:2]
-    if root in _INTENT_OF_ROOT:
-        return _INTENT_OF_CODE.get(code, _INTENT_OF_ROOT[root])
-    if root in ("18", "19", "20"):
-        return _THREAT_OF_CODE.get(code, "138")
-    return None
 
 
 def _retarget(entry: Entry, code: str) -> Entry:
@@ -475,10 +421,13 @@ def code_sentence(
         details = info(m.pred)
         for src in m.sources:
             for tgt in m.targets:
-                if tgt is not None and tgt.code == src.code and tgt.sector == src.sector:
-                    if tgt.start == src.start or any(t is None for t in m.targets):
+                if tgt is not None and tgt.code == src.code:
+                    if tgt.start == src.start:
                         continue
-                    tgt = None  # "NATO ... in the eastern part of the alliance": no new party
+                    if tgt.sector == src.sector and (tgt.name or tgt.text) == (
+                        src.name or src.text
+                    ):
+                        tgt = None  # the same actor named twice is not a second party
                 key = (src.code, tgt.code if tgt else None, m.entry.code)
                 if key in seen:
                     continue

@@ -16,6 +16,7 @@ A lexicon is a tab-separated file, one pattern a line (``#`` starts a comment)::
     prt=a|b     a verb particle ("call off")
     comp=a|b    a clausal complement ("agree to meet") whose head has one of these lemmas
     compobj     an object plus a clausal complement ("want X to do")
+    modal=a|b   a clausal complement with one of these modals ("said Y must withdraw")
     pobj=p:a|b  the object of preposition ``p`` has one of these lemmas ("call for aid")
     gov=a|b     the governing verb of a noun predicate ("hold talks", "lay out demands")
 
@@ -46,13 +47,16 @@ from eventwire.events.ontology import is_code
 __all__ = ["Condition", "Entry", "Lexicon", "load_lexicon", "packaged_lexicon_path"]
 
 Pos = Literal["V", "N"]
-_KINDS = frozenset({"obj", "noobj", "mod", "prep", "prt", "comp", "compobj", "pobj", "gov"})
+_KINDS = frozenset(
+    {"obj", "noobj", "mod", "prep", "prt", "comp", "compobj", "modal", "pobj", "gov"}
+)
 _NAMED_SLOTS = frozenset(
     {"subj", "obj", "iobj", "poss", "venue", "comp", "cobj", "mutual", "both", "-"}
 )
 _PREPS = frozenset(
     [
         "with",
+        "by",
         "to",
         "against",
         "on",
