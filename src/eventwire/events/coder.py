@@ -313,6 +313,10 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             for tgt in targets:
                 if tgt is not None:
                     out.append(Match(entry, tok, (tgt,), tuple(sources), modality, confidence))
+    # "agreed to lift sanctions on Iran": the complement's reframed act (0354) says more than
+    # the governing intent verb's generic code (030), so the governor yields
+    inner = {(m.pred.head.i, m.entry.code[:2]) for m in out if m.pred.dep_ == "xcomp"}
+    out = [m for m in out if (m.pred.i, m.entry.code[:2]) not in inner]
     threats = _conditional_threats(out, ctx)
     if threats:
         # "if X invades, we will increase our presence" is one act: a threat against X; the
