@@ -162,6 +162,14 @@ def _near(tok: Token, ctx: Context) -> list[Actor]:
                 outer = max(a.end - a.start for a in hits)
                 found.extend(a for a in hits if a.end - a.start == outer)
         if found:
+            if frontier == [tok]:
+                # "US and British activists": the mention covers "British activists", but the
+                # head's coordinated modifiers name further actors
+                for c in tok.children:
+                    if c.dep_ in ("amod", "compound", "nmod"):
+                        for g in c.children:
+                            if g.dep_ == "conj":
+                                found.extend(ctx.index.at(g) + ctx.index.at(c))
             return _dedupe(found)
         nxt: list[Token] = []
         for t in frontier:
