@@ -130,10 +130,15 @@ def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None
     click.echo(f"{settings.store.db}: {summary.line()}")
     with open_store(settings, read_only=True) as store:
         articles = store.articles(limit=10)
-        events = store.events(limit=15)
+        # Newest news first: events the stories recall from years ago are not the news.
+        fresh = [e for e in store.events() if not e.historical]
+        events = sorted(fresh, key=lambda e: e.event_date or "", reverse=True)[:15]
     print_table(
         ["doc", "published", "origin", "publisher", "title"],
-        [[a.doc_id[:12], a.published_at, a.origin, a.publisher, a.title] for a in articles],
+        [
+            [a.doc_id[:12], (a.published_at or "")[:10], a.origin, a.publisher, a.title]
+            for a in articles
+        ],
         title="Articles",
     )
     print_table(
@@ -145,7 +150,7 @@ def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None
                 e.cameo,
                 e.target.code if e.target else None,
                 e.modality,
-                e.sentence[:80],
+                " ".join(e.sentence.split()),
             ]
             for e in events
         ],

@@ -78,10 +78,18 @@ def render(
 def print_table(
     columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str | None = None
 ) -> None:
-    """Print a rich table on stdout (plain text when stdout is not a terminal)."""
+    """Print a rich table on stdout (120 columns wide when stdout is not a terminal)."""
     table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
+    for i, col in enumerate(columns):
+        # Short fields stay on one line (cut with an ellipsis when the terminal is narrow);
+        # the last column is the free text (title, sentence) and wraps.
+        last = i == len(columns) - 1
+        if last:
+            table.add_column(col, min_width=30, overflow="fold")
+        else:
+            table.add_column(col, no_wrap=True, max_width=24, overflow="ellipsis")
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    Console(soft_wrap=False).print(table)
+    # Off a terminal (a pipe, a CI log) rich would assume 80 columns; tables read better wider.
+    width = None if sys.stdout.isatty() else 120
+    Console(soft_wrap=False, width=width).print(table)

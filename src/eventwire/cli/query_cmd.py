@@ -50,7 +50,10 @@ def articles_command(
         csv_columns=_ARTICLE_CSV,
         csv_rows=[rows.article_row(a, at="")[: len(_ARTICLE_CSV)] for a in found],
         table_columns=["doc", "published", "origin", "publisher", "title"],
-        table_rows=[[a.doc_id[:12], a.published_at, a.origin, a.publisher, a.title] for a in found],
+        table_rows=[
+            [a.doc_id[:12], (a.published_at or "")[:10], a.origin, a.publisher, a.title]
+            for a in found
+        ],
         title=f"{len(found)} articles",
     )
 
@@ -182,7 +185,7 @@ def events_command(
                 e.target.code if e.target else None,
                 e.modality,
                 e.doc_id[:12],
-                e.sentence,
+                " ".join(e.sentence.split()),
             ]
             for e in found
         ],
@@ -221,7 +224,7 @@ def quotes_command(
                 q.cue,
                 q.kind,
                 q.doc_id[:12],
-                q.text,
+                " ".join(q.text.split()),
             ]
             for q in found
         ],
