@@ -296,7 +296,9 @@ def run(
             summary.rejections.append(rej)
             notify("rejected")
         for res in results:
-            if res.rejected is not None and res.article is None:
+            # A document whose article was kept but whose coding failed still counts as
+            # rejected: its rejection is stored and listed, never hidden in "ingested".
+            if res.rejected is not None:
                 summary.rejected += 1
                 summary.rejections.append(res.rejected)
                 notify("rejected")

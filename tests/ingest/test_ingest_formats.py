@@ -302,12 +302,17 @@ def test_folder_is_walked_in_order_skipping_hidden_and_non_documents(tmp_path: P
     (tmp_path / ".git" / "x.txt").write_text("in a hidden folder", "utf-8")
     (tmp_path / "README.md").write_text("# not a document", "utf-8")
     (tmp_path / "make.py").write_text("print('no')", "utf-8")
-    got = pages(ingest(tmp_path))
+    items = list(ingest(tmp_path))
+    got = [i for i in items if isinstance(i, Page)]
     assert [Path(p.source).relative_to(tmp_path).as_posix() for p in got] == [
         "a.txt",
         "b/c.html",
         "d.txt",
     ]
+    # Files of other types are not read, but each is recorded with its reason, never lost.
+    skipped = {Path(r.source).name: r.reason for r in items if isinstance(r, Rejected)}
+    assert set(skipped) == {"README.md", "make.py"}
+    assert all("not a document type" in reason for reason in skipped.values())
 
 
 def test_a_named_file_is_read_whatever_its_name(tmp_path: Path) -> None:
@@ -355,7 +360,8 @@ def test_page_from_bytes_takes_what_the_caller_knows() -> None:
 def test_examples_folder_ingests_cleanly() -> None:
     if not EXAMPLES.is_dir():
         pytest.skip("examples/ not found")
-    got = pages(ingest(EXAMPLES))
+    items = [i for sub in sorted(EXAMPLES.iterdir()) if sub.is_dir() for i in ingest(sub)]
+    got = pages(items)
     by_folder: dict[str, int] = {}
     for page in got:
         folder = Path(page.source.split("@")[0].split(":")[0]).relative_to(EXAMPLES).parts[0]

@@ -125,7 +125,10 @@ def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None
             f"{path}: not found; run `eventwire demo` from the repository root (where the "
             "examples/ folder is) or pass --path FOLDER"
         )
-    summary = ingest([str(path)], settings=settings, code_events=True)
+    # The example documents live in sub-folders; examples/ itself holds their README and
+    # the script that builds them, which are not news.
+    sources = [str(p) for p in sorted(path.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    summary = ingest(sources or [str(path)], settings=settings, code_events=True)
     _print_rejections(summary)
     click.echo(f"{settings.store.db}: {summary.line()}")
     with open_store(settings, read_only=True) as store:

@@ -221,6 +221,14 @@ class IngestRun:
                 yield from self._folder(path)
             elif _suffixes(entry.name)[0] in DOCUMENT_SUFFIXES:
                 yield from self._path(path)
+            else:
+                # Recorded, not silently skipped: nothing in a folder is lost without a reason.
+                suffix = _suffixes(entry.name)[0] or "(none)"
+                yield reject(
+                    str(path),
+                    f"not read: suffix {suffix} is not a document type read in folders "
+                    "(name the file directly to read it anyway)",
+                )
 
     def _stream(
         self, stream: BinaryIO, *, name: str, source: str, depth: int = 0

@@ -90,8 +90,11 @@ def iter_warc(
                 content_type=content_type,
                 hints=hints,
             )
-    except Exception as e:  # warcio raises many types on hostile input; each means "broken"
-        yield reject(where, f"broken WARC: {type(e).__name__}: {e}")
+    except OSError as e:
+        yield reject(where, f"broken WARC: cannot read ({e.strerror or e})")
+        return
+    except Exception:  # warcio raises many types on hostile input; each means "broken"
+        yield reject(where, "broken WARC: malformed record (headers or framing unreadable)")
         return
     finally:
         records.close()
