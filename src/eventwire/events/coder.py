@@ -15,6 +15,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.events.conventions import (
+    drop_untargeted_twins,
+    implicit_source,
+    implicit_target,
+    unnamed_agent,
+)
 from eventwire.events.lexicon import Condition, Entry, Lexicon
 from eventwire.events.modality import modality_of
 from eventwire.events.ontology import cameo_info, plover_for
@@ -277,6 +283,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         ctx.used_pronoun = False
         sources, src_slot = _fill(entry.source, tok, ctx)
         if not sources:
+            sources, src_slot = unnamed_agent(entry.code, tok, ctx), "unnamed"
+        if not sources:
             continue
         targets: list[Actor | None]
         found, _ = _fill(entry.target, tok, ctx)
@@ -293,7 +301,7 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         confidence = 0.9 if tok.pos_ in _VERB_POS else 0.8
         if ctx.used_pronoun:
             confidence -= 0.15
-        if src_slot in ("poss", "venue"):
+        if src_slot in ("poss", "venue", "unnamed"):
             confidence -= 0.1
         if targets == [None]:
             confidence -= 0.1
@@ -423,9 +431,15 @@ def code_sentence(
         row = cameo_info(m.entry.code)
         ptype, pmode = plover_for(m.entry.code)
         details = info(m.pred)
-        for src in m.sources:
-            for tgt in m.targets:
-                if tgt is not None and tgt.code == src.code:
+        for source in m.sources:
+            for named in m.targets:
+                tgt = named
+                if tgt is None:
+                    tgt = implicit_target(m.entry.code, source, details.location)
+                src = implicit_source(source, tgt, details.location)
+                if src.code is None and (tgt is None or tgt.code is None):
+                    continue  # an unnamed perpetrator needs a named victim
+                if tgt is not None and tgt.code == src.code and tgt.role != "implicit":
                     if tgt.start == src.start:
                         continue
                     if tgt.sector == src.sector and (tgt.name or tgt.text) == (
@@ -468,7 +482,7 @@ def code_sentence(
                         rule=m.entry.id,
                     )
                 )
-    return events
+    return drop_untargeted_twins(events)
 
 
 __all__ += ["ActorIndex", "SentenceInfo", "best_entry"]

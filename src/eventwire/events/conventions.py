@@ -1,0 +1,149 @@
+"""Coding conventions applied after pattern matching: implicit targets and duplicates.
+
+**Implicit target of a domestic act.** A protest, a crackdown, a concession, a demand or an
+act of violence whose sentence names no target is aimed at someone all the same: CAMEO codes
+a demonstration "in Serbia" as directed at Serbia, an attack "in the Gaza Strip" as one on the
+Palestinians. When a pattern finds no target actor, eventwire takes
+
+1. the country where the sentence places the event (``where.locate``), for the classes in
+   :data:`LOCATED` ("Albanians demonstrated in Serbia" → SRB→SRB, "troops remained on alert
+   in the West Bank" → ISR→PSE, "will meet in Zurich" → USA→CHE);
+2. otherwise, for the classes in :data:`DOMESTIC`, the source's own country ("Algerian
+   landowners began a hunger strike" → DZA→DZA): a protest, repression or concession with no
+   stated addressee concerns the actor's own government.
+
+The implicit target is an :class:`Actor` with ``role="implicit"`` and a lower confidence, so a
+user can tell it from a named one.
+
+**Unnamed perpetrator of violence.** "Four children were killed in Israeli tank shelling",
+"a roadside bombing killed one U.S. soldier", "insurgents bombarded Aleppo": an act of force
+(CAMEO 18-20) whose agent is missing (an agentless passive) or names no actor is still coded.
+The perpetrator is, in order: an actor modifying the instrument ("in *Israeli* tank shelling",
+"by *government* forces"); the country where the event happens, when the victims are
+foreigners there ("10 Russian soldiers killed in Ukraine" → UKR→RUS: an attack on foreign
+forces is by the local side); otherwise an unnamed source (``code=None``, ``role="unnamed"``),
+and such an event needs a target.
+
+**Duplicates.** One sentence never yields one event twice; an untargeted event is dropped when
+the same source does the same kind of act (CAMEO root) to a named target in that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.events.modality import modality_of
+from eventwire.events.roles import SUBJ, Context, is_passive, np_actors
+from eventwire.records import Actor, Event, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "DOMESTIC",
+    "LOCATED",
+    "drop_untargeted_twins",
+    "implicit_source",
+    "implicit_target",
+    "unnamed_agent",
+]
+
+VIOLENT = frozenset({"18", "19", "20"})
+_INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
+_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+
+# CAMEO roots whose untargeted acts take the country where they happen as target
+LOCATED = frozenset({"04", "08", "10", "14", "15", "17", "18", "19", "20"})
+# ... and, when the sentence places them nowhere, the source's own country
+DOMESTIC = frozenset({"08", "10", "14", "17"})
+# codes that never take an implicit target ("resigned" is addressed to nobody)
+_NO_IMPLICIT = frozenset({"0831", "042", "043", "044"})
+
+
+def implicit_target(code: str, source: Actor, location: Location | None) -> Actor | None:
+    """Return the implied target of an untargeted act, or None when there is none."""
+    root = code[:2]
+    if root not in LOCATED or code in _NO_IMPLICIT:
+        return None
+    if location is not None and location.country:
+        return Actor(
+            text=location.name,
+            start=source.start,
+            end=source.start,
+            code=location.country,
+            kind="state",
+            role="implicit",
+            confidence=0.5,
+        )
+    if root in DOMESTIC and source.code and len(source.code) == 3 and source.kind != "igo":
+        return replace(source, role="implicit", confidence=0.5, group=None)
+    return None
+
+
+def drop_untargeted_twins(events: Sequence[Event]) -> list[Event]:
+    """Drop an untargeted event when its source does the same act to a named target."""
+    targeted = {
+        (e.source.code, e.cameo_root) for e in events if e.target is not None and e.target.code
+    }
+    return [
+        e for e in events if e.target is not None or (e.source.code, e.cameo_root) not in targeted
+    ]
+
+
+def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
+    """Return the perpetrator of an act of force whose agent names no actor, if it has one.
+
+    Returns the actors modifying the instrument ("in Israeli tank shelling"), else one
+    unnamed actor (``code=None``) when the agent is missing or a plain noun ("insurgents");
+    an empty list when the act is not violent or its agent is a pronoun nobody resolved.
+    """
+    if code[:2] not in VIOLENT or pred.pos_ not in ("VERB", "AUX"):
+        return []
+    if modality_of(pred) != "asserted" or any(t.dep_ == "relcl" for t in (pred, *pred.ancestors)):
+        return []  # "where 28 people have been killed": background, not the reported act
+    subjects = [c for c in pred.children if c.dep_ in SUBJ]
+    if subjects and any(s.pos_ == "PRON" for s in subjects):
+        return []
+    if not subjects and not is_passive(pred):
+        return []
+    for c in pred.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in _INSTRUMENT_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    found = [
+                        a for m in obj.children if m.dep_ in _MODIFIERS for a in np_actors(m, ctx)
+                    ]
+                    if found:
+                        return found
+    span = subjects[0] if subjects else pred
+    start = span.left_edge.idx if subjects else pred.idx
+    end = (span.right_edge.idx + len(span.right_edge)) if subjects else pred.idx + len(pred)
+    text = pred.doc.text[start:end]
+    return [
+        Actor(
+            text=text, start=start, end=end, code=None, kind="group", role="unnamed", confidence=0.5
+        )
+    ]
+
+
+def implicit_source(source: Actor, target: Actor | None, location: Location | None) -> Actor:
+    """Return the local side as the perpetrator of an unnamed act against foreigners."""
+    if (
+        source.role != "unnamed"
+        or location is None
+        or not location.country
+        or target is None
+        or target.code in (None, location.country)
+    ):
+        return source
+    return Actor(
+        text=location.name,
+        start=source.start,
+        end=source.end,
+        code=location.country,
+        kind="state",
+        role="implicit",
+        confidence=0.5,
+    )
