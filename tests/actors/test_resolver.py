@@ -169,15 +169,26 @@ def test_modifiers_are_not_actors(nlp: Any, resolver: ActorResolver) -> None:
 
 
 @pytest.mark.parametrize(
-    ("published_at", "code"),
-    [("2015-06-09", "USA"), ("2019-03-01", None), (None, "USA")],
+    ("published_at", "code", "sector"),
+    [("2015-06-09", "USA", "GOV"), ("2019-03-01", "USA", None), (None, "USA", "GOV")],
 )
 def test_office_holder_table_checks_dates(
-    nlp: Any, resolver: ActorResolver, published_at: str | None, code: str | None
+    nlp: Any, resolver: ActorResolver, published_at: str | None, code: str, sector: str | None
 ) -> None:
     actors = resolve(nlp, resolver, "Obama said he would not provide support.", published_at)
     (obama,) = [a for a in actors if a.kind == "person"]
-    assert obama.code == code
+    # out of office in 2019: still American, but not the government, and less sure
+    assert (obama.code, obama.sector) == (code, sector)
+    assert obama.confidence < 0.6 if published_at == "2019-03-01" else obama.confidence >= 0.55
+
+
+def test_out_of_office_name_shared_by_two_states_gets_no_code(
+    nlp: Any, resolver: ActorResolver
+) -> None:
+    text = "Yesterday Stoltenberg said he would not provide support."
+    # Stoltenberg: Norway's prime minister, then NATO's secretary-general; neither in 1995
+    actors = resolve(nlp, resolver, text, "1995-01-01")
+    assert [a.code for a in actors if a.kind == "person"] == [None]
 
 
 def test_text_role_wins_over_table(nlp: Any, resolver: ActorResolver) -> None:

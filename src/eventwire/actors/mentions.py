@@ -12,6 +12,7 @@ of Estonia") is attached to the role noun that governs the "of".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ CONFIDENCE = {
     "role": 0.9,
     "seat": 0.85,
     "demonym": 0.85,
+    "ethnic": 0.6,
+    "organisation_named": 0.6,
     "nonstate": 0.8,
     "group": 0.8,
     "ngo": 0.8,
@@ -42,6 +45,7 @@ CONFIDENCE = {
     "person_next_sentence": 0.7,
     "table": 0.7,
     "table_undated": 0.55,
+    "table_off_term": 0.5,
     "usstate": 0.6,
     "ref": 0.6,
     "ref_fixed": 0.75,
@@ -51,6 +55,7 @@ CONFIDENCE = {
 KIND = {
     "state": "state",
     "demonym": "state",
+    "ethnic": "state",
     "region": "state",
     "seat": "state",
     "capital": "state",
@@ -63,7 +68,38 @@ KIND = {
     "group": "group",
     "ref": "igo",
 }
-STATE_TYPES = frozenset({"state", "demonym", "region", "seat", "capital", "usstate", "city"})
+STATE_TYPES = frozenset(
+    {"state", "demonym", "ethnic", "region", "seat", "capital", "usstate", "city"}
+)
+PLACE_TYPES = frozenset({"capital", "city", "region"})
+# "the Albanian minority", "the Turkish community": a people where it lives, not a state.
+POPULATION_NOUNS = frozenset(
+    {"minority", "minorities", "population", "populations", "community", "communities"}
+)
+# Words in an organisation's name that say which sector it belongs to ("Nigerian Union of
+# Teachers" -> LAB); None = an organisation of no particular sector.
+ORG_SECTORS: dict[str, str | None] = {
+    "union": "LAB",
+    "unions": "LAB",
+    "confederation": "LAB",
+    "party": "PTY",
+    "university": "EDU",
+    "college": "EDU",
+    "airlines": "BUS",
+    "airways": "BUS",
+    "bank": "BUS",
+    "company": "BUS",
+    "corporation": "BUS",
+    "association": None,
+    "federation": None,
+    "front": None,
+    "movement": None,
+    "league": None,
+    "council": None,
+    "society": None,
+    "institute": None,
+    "foundation": None,
+}
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 # "a UK-based group", "Russian-backed separatists", "pro-Russia rebels": the name modifies,
 # it does not act.
@@ -172,6 +208,7 @@ class Mention:
     attachment: Attachment | None = None
     span: tuple[int, int] = (0, 0)  # token extent of the actor, role included
     absorbed: bool = False  # folded into a person's mention
+    ethnic: bool = False  # a people, coded by where it lives (see ``eventwire.actors.context``)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -230,21 +267,54 @@ def _suppressed(doc: Doc, hit: NameHit) -> bool:
     return False
 
 
-def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
+def _person_is_names(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
+    """Return whether a PERSON entity around ``hit`` is made of table names only.
+
+    The small model tags "Bosnian Serbs" as a person; every word of it is a table name.
+    """
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= hit.start < ent.end:
+            return all(i in taken for i in range(ent.start, ent.end) if doc[i].is_alpha)
+    return False
+
+
+def _org_entity(doc: Doc, hit: NameHit) -> tuple[int, int] | None:
+    """Return the extent of an organisation named after a state ("Nigerian Union of Teachers").
+
+    The state name must open the name or close it after "of" ("Bank of China"), and the name
+    must say what kind of organisation it is (an ``ORG_SECTORS`` word), so that a newspaper
+    title or a brand ("Belgium Sun") is not taken for one.
+    """
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not ent.start <= hit.start < ent.end:
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        opens = hit.start == start and hit.end < ent.end
+        closes = hit.end == ent.end and hit.start >= 2 and doc[hit.start - 1].lower_ == "of"
+        words = {t.lower_ for t in ent}
+        if (opens or closes) and words & ORG_SECTORS.keys():
+            return start, ent.end
+    return None
+
+
+def _keep(doc: Doc, hit: NameHit, taken: set[int], role_starts: set[int]) -> bool:
     entry = hit.entry
     if entry.type in STATE_TYPES or entry.type == "nonstate":
         if _suppressed(doc, hit):
             return False
-        if entry.type == "demonym" and hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic":
-            return False  # "ethnic Albanians in Serbia" names a people, not a state
-        if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
+        if _inside_longer_entity(doc, hit, frozenset({"PERSON"})) and not _person_is_names(
+            doc, hit, taken
+        ):
             return False
+        nxt = hit.end + (hit.end < len(doc) and doc[hit.end].text in {"'s", "’s"})
         if (
             entry.type in STATE_TYPES
             and _inside_longer_entity(doc, hit, NAME_LABELS)
             and not _has_role_word(doc, hit)
+            and nxt not in role_starts  # "British Defence Secretary" tagged ORG
+            and _org_entity(doc, hit) is None
         ):
-            return False  # "Belgium Sun", "Bank of China": part of another name
+            return False  # "Belgium Sun": part of another name
     if "ambiguous" in entry.flags and _looks_like_person(doc, hit, taken):
         return False
     if entry.type == "city":
@@ -253,6 +323,33 @@ def _keep(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
         entry.type == "usstate"
         and any(doc[i].ent_type_ in {"PERSON", "ORG"} for i in range(hit.start, hit.end))
     )
+
+
+def _after_ethnic(doc: Doc, hit: NameHit) -> bool:
+    return hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic"
+
+
+def _is_ethnic(doc: Doc, hit: NameHit, before: NameHit | None) -> bool:
+    """Return whether a name stands for a people living somewhere ("ethnic Albanians").
+
+    ``before`` is the name hit just before this one, if any: "Bosnian Serbs" are Serbs
+    who live in Bosnia.
+    """
+    if hit.entry.type == "ethnic":
+        return True
+    if hit.entry.type != "demonym":
+        return False
+    if _after_ethnic(doc, hit):
+        return True
+    if (
+        before is not None
+        and before.end == hit.start
+        and "plural" in hit.entry.flags
+        and before.entry.type in STATE_TYPES
+        and before.entry.codes != hit.entry.codes
+    ):
+        return True
+    return hit.end < len(doc) and doc[hit.end].lower_ in POPULATION_NOUNS
 
 
 def _georgia_is_us(doc: Doc, hit: NameHit, hits: list[NameHit]) -> bool:
@@ -281,14 +378,25 @@ def _ref_code(entry: Entry, hit: NameHit, igo_hits: list[tuple[int, str]]) -> st
     return after[0] if after else None
 
 
-def build_mentions(doc: Doc, hits: list[NameHit]) -> list[Mention]:
-    """Filter name hits and resolve each to one or more mentions, in text order."""
+def build_mentions(
+    doc: Doc,
+    hits: list[NameHit],
+    roles: list[RoleHit],
+    place_code: Callable[[str], str] | None = None,
+) -> list[Mention]:
+    """Filter name hits and resolve each to one or more mentions, in text order.
+
+    ``place_code`` maps the code of a place (capital, city, region) to the state that held it
+    on the publication date (Juba before 2011 is SDN).
+    """
     taken = {i for h in hits for i in range(h.start, h.end)}
-    kept = [h for h in hits if _keep(doc, h, taken)]
+    role_starts = {r.start for r in roles}
+    kept = [h for h in hits if _keep(doc, h, taken, role_starts)]
     igo_hits = [(h.start, h.entry.code) for h in kept if h.entry.type == "igo" and h.entry.code]
     out: list[Mention] = []
-    for hit in kept:
+    for n, hit in enumerate(kept):
         entry = hit.entry
+        ethnic = _is_ethnic(doc, hit, kept[n - 1] if n else None)
         kind = entry.type
         conf = CONFIDENCE.get(kind, 0.6)
         first = next((c for c in doc[hit.start : hit.end].text if c.isalpha()), "")
@@ -306,21 +414,31 @@ def build_mentions(doc: Doc, hits: list[NameHit]) -> list[Mention]:
             group = entry.name or entry.phrase
         elif entry.phrase == "Georgia" and _georgia_is_us(doc, hit, kept):
             codes, kind, conf = ("USA",), "usstate", CONFIDENCE["usstate"]
+        elif kind in PLACE_TYPES and place_code is not None:
+            codes = tuple(place_code(c) if c else c for c in codes)
+        org = _org_entity(doc, hit) if kind in STATE_TYPES else None
         for code in codes:
-            out.append(
-                Mention(
-                    start=hit.start,
-                    end=hit.end,
-                    entry=entry,
-                    code=code,
-                    kind=KIND[kind] if not (kind == "group" and group) else "state",
-                    confidence=conf,
-                    sector=entry.sector,
-                    name=entry.name,
-                    group=group,
-                    span=(hit.start, hit.end),
-                )
+            m = Mention(
+                start=hit.start,
+                end=hit.end,
+                entry=entry,
+                code=code,
+                kind=KIND[kind] if not (kind == "group" and group) else "state",
+                confidence=conf,
+                sector=entry.sector,
+                name=entry.name,
+                group=group,
+                span=(hit.start - (ethnic and _after_ethnic(doc, hit)), hit.end),
+                ethnic=ethnic,
             )
+            if org is not None and not any(org[0] <= r < org[1] for r in role_starts):
+                # "Nigerian Union of Teachers": the organisation acts, coded to its state
+                words = [doc[i].lower_ for i in range(*org)]
+                m.span, m.kind = org, "organisation"
+                m.sector = next((ORG_SECTORS[w] for w in words if w in ORG_SECTORS), None)
+                m.confidence = CONFIDENCE["organisation_named"]
+                m.name = doc[org[0] : org[1]].text
+            out.append(m)
     return out
 
 

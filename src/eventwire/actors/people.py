@@ -14,8 +14,15 @@ Order of evidence for a person's code, sector and role (first that applies wins)
    person who is merely mentioned.
 4. Another mention of the same person in the document: "Kallas told Reuters" takes the role
    of "Kaja Kallas" (same last name; the nearest earlier full mention first).
-5. The office-holder table, checked against the article's date: a person outside their dates
-   of office gets no code. A bare title ("President Bush") narrows the table to that office.
+5. A bare title whose office the document gives one owner: "the Ivorian president ...
+   President Laurent Gbagbo" (document context, lower confidence).
+6. The office-holder table, checked against the article's date. A bare title ("President
+   Bush") narrows the table to that office. A person out of office on that date keeps the
+   country all their terms share (Mitterrand is French in 2000 too), with a lower confidence
+   and no sector unless the text gives a title; without a date, a unique country is taken.
+7. A titled person still without a code takes the only (or clearly dominant) state of the
+   document, leaving out states that belong to other people ("President X welcomed South
+   African leader Y") or that are the other party of an act ("action against Russia").
 
 A person with none of these is kept with code None.
 """
@@ -26,6 +33,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.actors.context import CONTEXT_CONFIDENCE, StateContext, dominant_state
 from eventwire.actors.matching import RoleHit
 from eventwire.actors.mentions import CONFIDENCE, Mention
 from eventwire.actors.tables import Office
@@ -129,14 +137,35 @@ def _explicit_roles(
                     break
             if p.code is not None:
                 break
-        if p.code is not None:
-            continue
         # a bare title right before the name: sector and office, code from the table
         prev = role_at.get(p.start - 1)
-        if prev is not None and prev.role.kind in {"title", "person"}:
+        if p.code is None and prev is not None and prev.role.kind in {"title", "person"}:
             p.title = doc[prev.start : prev.end].text
             p.role, p.sector = p.title, prev.role.sector
             p.span = (prev.start, p.end)
+        if p.code is None:
+            _of_state(doc, p, mentions)
+
+
+def _of_state(doc: Doc, p: Person, mentions: list[Mention]) -> None:
+    """Give "King Hassan of Morocco" the state named after "of"."""
+    by_token = {
+        i: m
+        for m in mentions
+        if m.kind == "state" and m.attachment is None and not m.absorbed
+        for i in range(m.start, m.end)
+    }
+    for i in range(p.start, p.end):
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != p.end:
+                continue
+            for obj in prep.children:
+                m = by_token.get(obj.i) if obj.dep_ == "pobj" else None
+                if m is not None:
+                    p.code, p.confidence, p.how = m.code, CONFIDENCE["person_appos"], "of_state"
+                    p.span = (p.span[0], m.end)
+                    m.absorbed = True
+                    return
 
 
 def _next_sentence(doc: Doc, people: list[Person], mentions: list[Mention]) -> None:
@@ -191,23 +220,42 @@ def _title_fits(title: str | None, office: Office) -> bool:
     return bool(words & set(office.role.lower().replace("-", " ").split()))
 
 
+def _same_title(doc: Doc, people: list[Person], mentions: list[Mention]) -> None:
+    """Give a bare title the one state that owns the same office in the document (rule 5)."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        att = m.attachment
+        if att is not None and att.role.role.kind == "title" and m.code and m.kind == "state":
+            owners.setdefault(att.role.role.phrase, set()).add(m.code)
+    for p in people:
+        if p.code is not None or not p.title:
+            continue
+        codes = owners.get(p.title.lower(), set())
+        if len(codes) == 1:
+            p.code, p.how = next(iter(codes)), "same_title"
+            p.confidence = CONTEXT_CONFIDENCE["same_title"]
+
+
 def _from_table(
     people: list[Person],
     offices_by_name: dict[str, list[Office]],
     published: dt.date | None,
 ) -> None:
-    """Look up people the text gave no owner for (rule 5), checked against the date."""
+    """Look up people the text gave no owner for (rule 6), checked against the date."""
     for p in people:
         if p.code is not None:
             continue
-        offices = offices_by_name.get(p.text.lower(), [])
+        named = offices_by_name.get(p.text.lower(), [])
         if p.title:
             # a title narrows the terms ("President Bush"); one that fits none ("leader")
             # leaves the name to decide
-            offices = [o for o in offices if _title_fits(p.title, o)] or offices
-        if published is not None:
-            offices = [o for o in offices if o.holds_on(published)]
+            named = [o for o in named if _title_fits(p.title, o)] or named
+        offices = [o for o in named if o.holds_on(published)] if published else named
         if not offices:
+            if len({o.code for o in named}) == 1:
+                # out of office on that date: still their state's person, not its government
+                p.code, p.name = named[0].code, named[0].name
+                p.confidence, p.how = CONFIDENCE["table_off_term"], "table_off_term"
             continue
         if len({o.code for o in offices}) > 1 and published is None:
             offices = sorted(offices, key=lambda o: o.start or dt.date.min)[-1:]
@@ -219,6 +267,18 @@ def _from_table(
         p.how = "table"
 
 
+def _from_document(people: list[Person], mentions: list[Mention], ctx: StateContext) -> None:
+    """Give a titled person the only or dominant state of the document (rule 7)."""
+    counts = ctx.counts(exclude=[m for m in mentions if m.absorbed])
+    code = dominant_state(counts)
+    if code is None:
+        return
+    for p in people:
+        if p.code is None and p.title:
+            p.code, p.how = code, "document"
+            p.confidence = CONTEXT_CONFIDENCE["document"]
+
+
 def resolve_people(
     doc: Doc,
     mentions: list[Mention],
@@ -227,12 +287,16 @@ def resolve_people(
     offices_by_name: dict[str, list[Office]],
     published: dt.date | None,
     blocked: set[int],
+    ctx: StateContext,
 ) -> list[Person]:
     """Find every person mentioned in ``doc`` and resolve what the evidence allows."""
     people = _person_spans(doc, mentions, table_names, blocked)
     _explicit_roles(doc, people, mentions, roles)
     _next_sentence(doc, people, mentions)
     _corefer(people)
+    _same_title(doc, people, mentions)
     _from_table(people, offices_by_name, published)
     _corefer(people)  # a table answer for the full name reaches the bare surname too
+    _from_document(people, mentions, ctx)
+    _corefer(people)
     return people

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from eventwire.actors.context import ContextRole, StateContext, context_roles, resolve_ethnic
 from eventwire.actors.matching import Matchers
 from eventwire.actors.mentions import (
     CONFIDENCE,
@@ -14,7 +15,7 @@ from eventwire.actors.mentions import (
     build_mentions,
 )
 from eventwire.actors.people import Person, resolve_people
-from eventwire.actors.tables import Tables, load_tables
+from eventwire.actors.tables import STATE_ENTRY_TYPES, Tables, load_tables
 from eventwire.records import Actor, Parsed
 from eventwire.settings import ActorsSettings
 
@@ -51,6 +52,9 @@ class ActorResolver:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
+        self.state_codes = frozenset(
+            c for e in tables.entries.values() if e.type in STATE_ENTRY_TYPES for c in e.codes
+        )
         self._matchers: Matchers | None = None
         self._vocab: Vocab | None = None
 
@@ -79,12 +83,16 @@ class ActorResolver:
         matchers = self.matchers(doc.vocab)
         roles = matchers.roles(doc)
         hits = matchers.names(doc)
-        mentions = build_mentions(doc, hits)
+        mentions = build_mentions(
+            doc, hits, roles, lambda code: self.tables.place_code(code, published)
+        )
         # a person's name never overlaps an unambiguous table name, kept or suppressed
         blocked = {
             i for h in hits if "ambiguous" not in h.entry.flags for i in range(h.start, h.end)
         }
         attach_roles(doc, mentions, roles)
+        ctx = StateContext(doc, mentions, self.state_codes)
+        resolve_ethnic(doc, mentions, ctx)
         people = resolve_people(
             doc,
             mentions,
@@ -93,9 +101,15 @@ class ActorResolver:
             matchers.offices_by_name,
             published,
             blocked,
+            ctx,
         )
+        covered = {i for m in mentions if not m.absorbed for i in range(*m.span)}
+        covered.update(i for p in people for i in range(*p.span))
         actors = [_mention_actor(doc, m, mentions) for m in mentions if not m.absorbed]
         actors.extend(_person_actor(doc, p) for p in people)
+        actors.extend(
+            _role_actor(doc, r) for r in context_roles(doc, roles, mentions, covered, ctx)
+        )
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         return tuple(actors)
 
@@ -117,6 +131,8 @@ def _mention_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> Actor:
             if m.entry.seat_of:
                 seated = [x.code for x in mentions if x.kind == "igo" and x.code in m.entry.seat_of]
                 code, kind, sector = (seated[-1] if seated else m.entry.seat_of[0]), "igo", None
+    if sector is None and (m.ethnic or "plural" in m.entry.flags) and kind == "state":
+        sector = "CVL"  # "Palestinians", "ethnic Albanians": the people, not the state
     span = doc[start:end]
     return Actor(
         text=span.text,
@@ -144,4 +160,19 @@ def _person_actor(doc: Doc, p: Person) -> Actor:
         kind="person",
         role=p.role,
         confidence=round(p.confidence, 2),
+    )
+
+
+def _role_actor(doc: Doc, r: ContextRole) -> Actor:
+    span = doc[r.start : r.end]
+    return Actor(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        code=r.code,
+        sector=r.sector,
+        name=None,
+        kind="state",
+        role=span.text,
+        confidence=r.confidence,
     )

