@@ -16,7 +16,7 @@ from eventwire import __version__
 from eventwire.cli import main
 from eventwire.records import Actor, Article, Event, Page, Quote, Rejected, Removed
 from eventwire.records import Result as Record
-from eventwire.store import Store
+from eventwire.store import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter, Store
 
 AT = "2024-05-01T10:00:00Z"
 
@@ -237,6 +237,24 @@ def test_rejected_lists_reason(tmp_path: Path) -> None:
         json.loads(invoke("rejected", "--db", db, "--format", "json", "--stage", "extract").stdout)
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("articles", ArticleFilter),
+        ("rejected", RejectionFilter),
+        ("events", EventFilter),
+        ("quotes", QuoteFilter),
+    ],
+)
+def test_listing_flags_are_the_filter_fields(command: str, options: type) -> None:
+    # The command hands its filter flags to the filter object as they are, so both must agree.
+    assert isinstance(main, click.Group)
+    params = {p.name for p in main.commands[command].params} - {"fmt", "db"}
+    fields = set(options.__dataclass_fields__)
+    expected = fields - {"doc_id"} if command == "events" else fields
+    assert params == expected
 
 
 def test_events_filters_and_csv(tmp_path: Path) -> None:

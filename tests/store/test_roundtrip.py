@@ -17,7 +17,7 @@ from eventwire.records import (
     Removed,
     Result,
 )
-from eventwire.store import Store
+from eventwire.store import EventFilter, QuoteFilter, Store
 
 # Python strings may hold lone surrogates, which no database text column can store; real
 # documents are decoded text and never contain them.
@@ -149,8 +149,8 @@ def test_result_round_trips(res: Result) -> None:
         assert store.page(doc) == res.page
         assert store.article(doc) == res.article
         assert store.actors(doc) == list(res.actors)
-        assert store.quotes(doc_id=doc) == list(res.quotes)
-        assert store.events(doc_id=doc) == list(res.events)
+        assert store.quotes(QuoteFilter(doc_id=doc)) == list(res.quotes)
+        assert store.events(EventFilter(doc_id=doc)) == list(res.events)
         assert store.rejections() == ([res.rejected] if res.rejected else [])
         # Re-ingest is a no-op.
         before = store.counts()

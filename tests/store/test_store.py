@@ -23,7 +23,15 @@ from eventwire.records import (
     Removed,
     Result,
 )
-from eventwire.store import TABLES, Store, rows
+from eventwire.store import (
+    TABLES,
+    ArticleFilter,
+    EventFilter,
+    QuoteFilter,
+    RejectionFilter,
+    Store,
+    rows,
+)
 from eventwire.store.migrations import SCHEMA_VERSION, schema_sql
 
 AT = "2024-05-01T10:00:00Z"
@@ -190,7 +198,7 @@ def test_rejected_result_stores_page_and_rejection_with_doc_id(store: Store) -> 
     store.write([Result(page=page, rejected=rej)], at=AT)
     assert store.known_page_ids([page.id]) == {page.id}
     assert store.rejections() == [replace(rej, doc_id=page.id)]
-    assert store.rejections(stage="ingest") == []
+    assert store.rejections(RejectionFilter(stage="ingest")) == []
     assert store.article(page.id) is None
 
 
@@ -212,14 +220,16 @@ def test_articles_filters_and_order(store: Store) -> None:
     store.write([old, new, other], at=AT)
     got = store.articles()
     assert [a.published_at for a in got][-1] == "2021-03-01T00:00:00Z"
-    assert [a.doc_id for a in store.articles(since="2022-01-01")] != []
-    assert all((a.published_at or "") >= "2022" for a in store.articles(since="2022-01-01"))
-    assert [a.doc_id for a in store.articles(origin="reuters")] == ["ffff"]
-    assert {a.doc_id for a in store.articles(publisher="BELGIUM SUN")} == {
+    assert [a.doc_id for a in store.articles(ArticleFilter(since="2022-01-01"))] != []
+    assert all(
+        (a.published_at or "") >= "2022" for a in store.articles(ArticleFilter(since="2022-01-01"))
+    )
+    assert [a.doc_id for a in store.articles(ArticleFilter(origin="reuters"))] == ["ffff"]
+    assert {a.doc_id for a in store.articles(ArticleFilter(publisher="BELGIUM SUN"))} == {
         old.page.id,
         new.page.id,
     }
-    assert len(store.articles(limit=1)) == 1
+    assert len(store.articles(ArticleFilter(limit=1))) == 1
 
 
 def test_article_by_prefix(store: Store) -> None:
@@ -249,25 +259,25 @@ def test_article_by_prefix(store: Store) -> None:
 def test_events_filters(store: Store) -> None:
     res = make_result("Russia warned NATO again.", n=4)
     store.write([res], at=AT)
-    assert len(store.events(source="rus")) == 4
-    assert len(store.events(target="NATO")) == 2
-    assert len(store.events(root="13")) == 4
-    assert store.events(root="4") == []
-    assert len(store.events(since="2022-01-13")) == 3
-    assert len(store.events(until="2022-01-13")) == 2
-    assert len(store.events(until="2022-01")) == 4
-    assert len(store.events(modality="asserted", limit=3)) == 3
-    assert store.events(modality="negated") == []
-    assert len(store.events(doc_id=res.page.id)) == 4
+    assert len(store.events(EventFilter(source="rus"))) == 4
+    assert len(store.events(EventFilter(target="NATO"))) == 2
+    assert len(store.events(EventFilter(root="13"))) == 4
+    assert store.events(EventFilter(root="4")) == []
+    assert len(store.events(EventFilter(since="2022-01-13"))) == 3
+    assert len(store.events(EventFilter(until="2022-01-13"))) == 2
+    assert len(store.events(EventFilter(until="2022-01"))) == 4
+    assert len(store.events(EventFilter(modality="asserted", limit=3))) == 3
+    assert store.events(EventFilter(modality="negated")) == []
+    assert len(store.events(EventFilter(doc_id=res.page.id))) == 4
 
 
 def test_quotes_filters(store: Store) -> None:
     res = make_result("Ryabkov spoke to reporters.")
     store.write([res], at=AT)
-    assert len(store.quotes(speaker="rus")) == 1
-    assert len(store.quotes(speaker="sergey ryabkov")) == 1
-    assert store.quotes(speaker="Kallas") == []
-    assert len(store.quotes(doc_id=res.page.id)) == 1
+    assert len(store.quotes(QuoteFilter(speaker="rus"))) == 1
+    assert len(store.quotes(QuoteFilter(speaker="sergey ryabkov"))) == 1
+    assert store.quotes(QuoteFilter(speaker="Kallas")) == []
+    assert len(store.quotes(QuoteFilter(doc_id=res.page.id))) == 1
 
 
 def test_open_creates_file_and_folder_and_reopens(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from eventwire.cli.output import print_table
 from eventwire.errors import SourceNotFound
 from eventwire.pipeline import RunSummary, run
 from eventwire.settings import Settings
+from eventwire.store.filters import ArticleFilter
 
 __all__ = ["demo_command", "ingest_command"]
 
@@ -132,7 +133,7 @@ def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None
     _print_rejections(summary)
     click.echo(f"{settings.store.db}: {summary.line()}")
     with open_store(settings, read_only=True) as store:
-        articles = store.articles(limit=10)
+        articles = store.articles(ArticleFilter(limit=10))
         # Newest news first: events the stories recall from years ago are not the news.
         fresh = [e for e in store.events() if not e.historical]
         events = sorted(fresh, key=lambda e: e.event_date or "", reverse=True)[:15]

@@ -1,6 +1,12 @@
-"""Read the database: ``articles``, ``show``, ``rejected``, ``events``, ``quotes``."""
+"""Read the database: ``articles``, ``show``, ``rejected``, ``events``, ``quotes``.
+
+A listing's filter flags are named after the fields of its filter object
+(:mod:`eventwire.store.filters`), so click hands them over as ``**where`` unchanged.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import click
 from rich.console import Console
@@ -10,6 +16,7 @@ from eventwire.cli.context import db_option, open_store, settings_of
 from eventwire.cli.output import format_option, print_json, print_table, render
 from eventwire.records import MODALITIES, to_dict
 from eventwire.store import rows
+from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter
 
 __all__ = [
     "articles_command",
@@ -32,18 +39,10 @@ _ARTICLE_CSV = tuple(c for c in rows.ARTICLE_COLUMNS if c != "stored_at")
 @format_option
 @db_option
 @click.pass_context
-def articles_command(
-    ctx: click.Context,
-    since: str | None,
-    origin: str | None,
-    publisher: str | None,
-    limit: int,
-    fmt: str,
-    db: str | None,
-) -> None:
+def articles_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any) -> None:
     """List stored articles, newest publication first."""
     with open_store(settings_of(ctx, db=db), read_only=True) as store:
-        found = store.articles(since=since, origin=origin, publisher=publisher, limit=limit)
+        found = store.articles(ArticleFilter(**where))
     render(
         fmt=fmt,
         records=[to_dict(a) for a in found],
@@ -73,8 +72,8 @@ def show_command(ctx: click.Context, doc_id: str, as_json: bool, db: str | None)
         if art is None:
             raise click.ClickException(f"no article with id or prefix '{doc_id}'")
         page = store.page(art.doc_id)
-        events = store.events(doc_id=art.doc_id)
-        quotes = store.quotes(doc_id=art.doc_id)
+        events = store.events(EventFilter(doc_id=art.doc_id))
+        quotes = store.quotes(QuoteFilter(doc_id=art.doc_id))
     if as_json:
         print_json(
             {
@@ -120,12 +119,10 @@ def show_command(ctx: click.Context, doc_id: str, as_json: bool, db: str | None)
 @format_option
 @db_option
 @click.pass_context
-def rejected_command(
-    ctx: click.Context, stage: str | None, limit: int | None, fmt: str, db: str | None
-) -> None:
+def rejected_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any) -> None:
     """List documents a stage could not handle, and why."""
     with open_store(settings_of(ctx, db=db), read_only=True) as store:
-        found = store.rejection_log(stage=stage, limit=limit)
+        found = store.rejection_log(RejectionFilter(**where))
     render(
         fmt=fmt,
         records=[{**to_dict(rej), "at": at} for rej, at in found],
@@ -148,29 +145,10 @@ def rejected_command(
 @format_option
 @db_option
 @click.pass_context
-def events_command(
-    ctx: click.Context,
-    source: str | None,
-    target: str | None,
-    root: str | None,
-    modality: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int | None,
-    fmt: str,
-    db: str | None,
-) -> None:
+def events_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any) -> None:
     """List coded events in date order, with the sentence each came from."""
     with open_store(settings_of(ctx, db=db), read_only=True) as store:
-        found = store.events(
-            source=source,
-            target=target,
-            root=root,
-            modality=modality,
-            since=since,
-            until=until,
-            limit=limit,
-        )
+        found = store.events(EventFilter(**where))
     render(
         fmt=fmt,
         records=[to_dict(e) for e in found],
@@ -200,17 +178,10 @@ def events_command(
 @format_option
 @db_option
 @click.pass_context
-def quotes_command(
-    ctx: click.Context,
-    speaker: str | None,
-    doc_id: str | None,
-    limit: int | None,
-    fmt: str,
-    db: str | None,
-) -> None:
+def quotes_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any) -> None:
     """List quotes with their speakers."""
     with open_store(settings_of(ctx, db=db), read_only=True) as store:
-        found = store.quotes(doc_id=doc_id, speaker=speaker, limit=limit)
+        found = store.quotes(QuoteFilter(**where))
     render(
         fmt=fmt,
         records=[to_dict(q) for q in found],

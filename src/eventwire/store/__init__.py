@@ -2,8 +2,9 @@
 
     Store.open(path)         create or open the file; apply schema.sql and migrations
     store.write(results)     pages, articles, removed blocks, actors, quotes, events, rejections
-    store.articles(...)      queries return the same records that were written
-                             (eventwire.store.queries)
+    store.events(EventFilter(source="RUS"))
+                             listings take a filter (eventwire.store.filters) and return the
+                             same records that were written (eventwire.store.queries)
 
 A page's id is the hash of its content, so writing a page that is already stored changes
 nothing; a run killed between two batches loses at most the batch in flight, and running it
@@ -26,9 +27,17 @@ import pyarrow as pa
 from eventwire.errors import StoreError
 from eventwire.records import Actor, Article, Event, Page, Quote, Rejected, Result
 from eventwire.store import queries, rows
+from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter
 from eventwire.store.migrations import MIGRATIONS, SCHEMA_VERSION, schema_sql
 
-__all__ = ["TABLES", "Store"]
+__all__ = [
+    "TABLES",
+    "ArticleFilter",
+    "EventFilter",
+    "QuoteFilter",
+    "RejectionFilter",
+    "Store",
+]
 
 TABLES: tuple[str, ...] = (
     "pages",
@@ -214,25 +223,9 @@ class Store:
 
     # -- reading (eventwire.store.queries does the SQL) ----------------------------------
 
-    def articles(
-        self,
-        *,
-        since: str | None = None,
-        origin: str | None = None,
-        publisher: str | None = None,
-        limit: int | None = 50,
-    ) -> list[Article]:
-        """Return stored articles, newest publication first.
-
-        Args:
-            since: Keep articles published at or after this ISO 8601 date or time.
-            origin: Keep articles whose origin outlet is this (case-insensitive).
-            publisher: Keep articles found on this site (case-insensitive).
-            limit: Return at most this many (``None``: all).
-        """
-        return queries.articles(
-            self._fetch, since=since, origin=origin, publisher=publisher, limit=limit
-        )
+    def articles(self, where: ArticleFilter | None = None) -> list[Article]:
+        """Return stored articles, newest publication first (without a filter: the newest 50)."""
+        return queries.articles(self._fetch, where or ArticleFilter())
 
     def article(self, doc_id: str) -> Article | None:
         """Return the article with this id or unique id prefix, or ``None``.
@@ -250,69 +243,21 @@ class Store:
         """Return the resolved actor mentions of one document, in order."""
         return queries.actors(self._fetch, doc_id)
 
-    def rejections(self, *, stage: str | None = None, limit: int | None = None) -> list[Rejected]:
-        """Return rejected documents, oldest first, optionally of one stage."""
-        return [rej for rej, _at in self.rejection_log(stage=stage, limit=limit)]
+    def rejections(self, where: RejectionFilter | None = None) -> list[Rejected]:
+        """Return rejected documents, oldest first."""
+        return [rej for rej, _at in self.rejection_log(where)]
 
-    def rejection_log(
-        self, *, stage: str | None = None, limit: int | None = None
-    ) -> list[tuple[Rejected, str]]:
+    def rejection_log(self, where: RejectionFilter | None = None) -> list[tuple[Rejected, str]]:
         """Return rejected documents with the time each was first stored, oldest first."""
-        return queries.rejections(self._fetch, stage=stage, limit=limit)
+        return queries.rejections(self._fetch, where or RejectionFilter())
 
-    def events(
-        self,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        root: str | None = None,
-        modality: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[Event]:
-        """Return stored events in date order.
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        """Return stored events in date order (one document's events in text order)."""
+        return queries.events(self._fetch, where or EventFilter())
 
-        Args:
-            source: Source actor code (``RUS``, ``NATO``).
-            target: Target actor code.
-            root: CAMEO root code (``"04"``; ``"4"`` means the same).
-            modality: One of :data:`eventwire.records.MODALITIES`.
-            since: Keep events dated on or after this ISO date (a prefix such as ``2022-01``
-                works).
-            until: Keep events dated on or before this ISO date (inclusive; prefix allowed).
-            doc_id: Keep events of this document.
-            limit: Return at most this many (``None``: all).
-        """
-        return queries.events(
-            self._fetch,
-            source=source,
-            target=target,
-            root=root,
-            modality=modality,
-            since=since,
-            until=until,
-            doc_id=doc_id,
-            limit=limit,
-        )
-
-    def quotes(
-        self,
-        *,
-        doc_id: str | None = None,
-        speaker: str | None = None,
-        limit: int | None = None,
-    ) -> list[Quote]:
-        """Return stored quotes, optionally of one document or speaker.
-
-        Args:
-            doc_id: Keep quotes of this document.
-            speaker: Keep quotes whose speaker code, name or printed name is this
-                (case-insensitive).
-            limit: Return at most this many (``None``: all).
-        """
-        return queries.quotes(self._fetch, doc_id=doc_id, speaker=speaker, limit=limit)
+    def quotes(self, where: QuoteFilter | None = None) -> list[Quote]:
+        """Return stored quotes in document order."""
+        return queries.quotes(self._fetch, where or QuoteFilter())
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table."""

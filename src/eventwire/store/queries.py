@@ -12,6 +12,7 @@ from typing import Any
 from eventwire.errors import InputError
 from eventwire.records import Actor, Article, Event, Page, Quote, Rejected
 from eventwire.store import rows
+from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter
 
 __all__ = ["actors", "article", "articles", "events", "page", "quotes", "rejections"]
 
@@ -47,31 +48,24 @@ def _with_removed(fetch: Fetch, found: list[tuple[Any, ...]]) -> list[Article]:
     return [rows.article_from_row(r, removed[r[0]]) for r in found]
 
 
-def articles(
-    fetch: Fetch,
-    *,
-    since: str | None = None,
-    origin: str | None = None,
-    publisher: str | None = None,
-    limit: int | None = 50,
-) -> list[Article]:
-    """Return articles, newest publication first (see :meth:`Store.articles`)."""
+def articles(fetch: Fetch, where: ArticleFilter) -> list[Article]:
+    """Return articles, newest publication first."""
     conditions: list[str] = []
     params: list[Any] = []
-    if since:
+    if where.since:
         conditions.append("published_at >= ?")
-        params.append(since)
-    if origin:
+        params.append(where.since)
+    if where.origin:
         conditions.append("lower(origin) = lower(?)")
-        params.append(origin)
-    if publisher:
+        params.append(where.origin)
+    if where.publisher:
         conditions.append("lower(publisher) = lower(?)")
-        params.append(publisher)
+        params.append(where.publisher)
     sql = (
         f"SELECT {_cols(rows.ARTICLE_COLUMNS)} FROM articles{_where(conditions)} "
         "ORDER BY published_at DESC NULLS LAST, stored_at DESC, doc_id"
     )
-    sql += _limit(limit, params)
+    sql += _limit(where.limit, params)
     return _with_removed(fetch, fetch(sql, params))
 
 
@@ -105,20 +99,18 @@ def actors(fetch: Fetch, doc_id: str) -> list[Actor]:
     return [rows.actor_from_row(r) for r in fetch(sql, [doc_id])]
 
 
-def rejections(
-    fetch: Fetch, *, stage: str | None = None, limit: int | None = None
-) -> list[tuple[Rejected, str]]:
+def rejections(fetch: Fetch, where: RejectionFilter) -> list[tuple[Rejected, str]]:
     """Return rejections and when each was first stored, oldest first."""
     params: list[Any] = []
     conditions = []
-    if stage:
+    if where.stage:
         conditions.append("stage = ?")
-        params.append(stage)
+        params.append(where.stage)
     sql = (
         f"SELECT {_cols(rows.REJECTION_COLUMNS)} FROM rejections{_where(conditions)} "
         'ORDER BY "at", source, stage, reason'
     )
-    sql += _limit(limit, params)
+    sql += _limit(where.limit, params)
     return [rows.rejected_from_row(r) for r in fetch(sql, params)]
 
 
@@ -127,70 +119,53 @@ def _root(code: str) -> str:
     return code.zfill(2) if code.isdigit() else code
 
 
-def events(
-    fetch: Fetch,
-    *,
-    source: str | None = None,
-    target: str | None = None,
-    root: str | None = None,
-    modality: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    doc_id: str | None = None,
-    limit: int | None = None,
-) -> list[Event]:
-    """Return events in date order (see :meth:`Store.events`)."""
+def events(fetch: Fetch, where: EventFilter) -> list[Event]:
+    """Return events in date order (one document's events in text order)."""
     conditions: list[str] = []
     params: list[Any] = []
-    for column, value in (("source_code", source), ("target_code", target)):
+    for column, value in (("source_code", where.source), ("target_code", where.target)):
         if value:
             conditions.append(f"upper({column}) = upper(?)")
             params.append(value)
-    if root:
+    if where.root:
         conditions.append("cameo_root = ?")
-        params.append(_root(root))
-    if modality:
+        params.append(_root(where.root))
+    if where.modality:
         conditions.append("modality = ?")
-        params.append(modality)
-    if since:
+        params.append(where.modality)
+    if where.since:
         conditions.append("event_date >= ?")
-        params.append(since)
-    if until:
+        params.append(where.since)
+    if where.until:
         # Compare only as much of the date as was given, so until=2022-01 keeps all of January.
         conditions.append("left(event_date, length(?)) <= ?")
-        params.extend([until, until])
-    if doc_id:
+        params.extend([where.until, where.until])
+    if where.doc_id:
         conditions.append("doc_id = ?")
-        params.append(doc_id)
+        params.append(where.doc_id)
     # One document's events come in text order; a listing across documents in date order.
-    order = "position" if doc_id else "event_date NULLS LAST, doc_id, position"
+    order = "position" if where.doc_id else "event_date NULLS LAST, doc_id, position"
     sql = f"SELECT {_cols(rows.EVENT_COLUMNS)} FROM events{_where(conditions)} ORDER BY {order}"
-    sql += _limit(limit, params)
+    sql += _limit(where.limit, params)
     return [rows.event_from_row(r) for r in fetch(sql, params)]
 
 
-def quotes(
-    fetch: Fetch,
-    *,
-    doc_id: str | None = None,
-    speaker: str | None = None,
-    limit: int | None = None,
-) -> list[Quote]:
-    """Return quotes in document order (see :meth:`Store.quotes`)."""
+def quotes(fetch: Fetch, where: QuoteFilter) -> list[Quote]:
+    """Return quotes in document order."""
     conditions: list[str] = []
     params: list[Any] = []
-    if doc_id:
+    if where.doc_id:
         conditions.append("doc_id = ?")
-        params.append(doc_id)
-    if speaker:
+        params.append(where.doc_id)
+    if where.speaker:
         conditions.append(
             "(lower(speaker_code) = lower(?) OR lower(speaker_actor_name) = lower(?) "
             "OR lower(speaker_name) = lower(?) OR lower(speaker_text) = lower(?))"
         )
-        params.extend([speaker] * 4)
+        params.extend([where.speaker] * 4)
     sql = (
         f"SELECT {_cols(rows.QUOTE_COLUMNS)} FROM quotes{_where(conditions)} "
         "ORDER BY doc_id, position"
     )
-    sql += _limit(limit, params)
+    sql += _limit(where.limit, params)
     return [rows.quote_from_row(r) for r in fetch(sql, params)]
