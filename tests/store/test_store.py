@@ -326,3 +326,11 @@ def test_read_only_missing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         Store.open(tmp_path / "missing.duckdb", read_only=True)
     assert not (tmp_path / "missing.duckdb").exists()
+
+
+@pytest.mark.parametrize("options", [ArticleFilter, RejectionFilter, EventFilter, QuoteFilter])
+def test_records_md_lists_every_filter_field(options: type) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "records.md"
+    line = next(x for x in docs.read_text("utf-8").splitlines() if f"| `{options.__name__}` |" in x)
+    for name in options.__dataclass_fields__:
+        assert f"`{name}`" in line, f"{options.__name__}.{name} missing in docs/records.md"
