@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.events.clauses import Match, resolve_clauses, retarget
 from eventwire.events.conventions import (
     drop_untargeted_twins,
     implicit_source,
@@ -60,20 +61,6 @@ _VENUES = frozenset(
         "congress",
     ]
 )
-# roots whose conditional consequent, aimed at the "if" clause's actor, is a threat
-_THREAT_FOR_ROOT = {"15": "138", "18": "138", "19": "138", "20": "138", "17": "130", "16": "1312"}
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A pattern matched on a predicate, with the actors filling its slots."""
-
-    entry: Entry
-    pred: Token
-    sources: tuple[Actor, ...]
-    targets: tuple[Actor | None, ...]
-    modality: str
-    confidence: float
 
 
 def _lemma(tok: Token) -> str:
@@ -309,95 +296,22 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         reframed = reframe(tok, entry.code, modality)
         if reframed is not None:
             code, modality = reframed
-            entry = _retarget(entry, code)
+            entry = retarget(entry, code)
+        done = reframed is not None
         if not targets:
             for a in sources:
                 for b in sources:
                     if a.code != b.code:
-                        out.append(Match(entry, tok, (a,), (b,), modality, confidence - 0.05))
+                        out.append(Match(entry, tok, (a,), (b,), modality, confidence - 0.05, done))
             continue
-        out.append(Match(entry, tok, tuple(sources), tuple(targets), modality, confidence))
+        out.append(Match(entry, tok, tuple(sources), tuple(targets), modality, confidence, done))
         if "both" in entry.target and targets != [None]:
             for tgt in targets:
                 if tgt is not None:
-                    out.append(Match(entry, tok, (tgt,), tuple(sources), modality, confidence))
-    # "agreed to lift sanctions on Iran": the complement's reframed act (0354) says more than
-    # the governing intent verb's generic code (030), so the governor yields
-    inner = {(m.pred.head.i, m.entry.code[:2]) for m in out if m.pred.dep_ == "xcomp"}
-    out = [m for m in out if (m.pred.i, m.entry.code[:2]) not in inner]
-    threats = _conditional_threats(out, ctx)
-    if threats:
-        # "if X invades, we will increase our presence" is one act: a threat against X; the
-        # consequent and the condition are not acts of their own
-        covered = {t.pred.i for t, _ in threats}
-        for _, clause in threats:
-            covered.update(tok.i for c in conjuncts(clause) for tok in c.subtree)
-        out = [m for m in out if m.pred.i not in covered]
-    return out + [t for t, _ in threats]
-
-
-def _retarget(entry: Entry, code: str) -> Entry:
-    return Entry(
-        id=entry.id,
-        pos=entry.pos,
-        lemma=entry.lemma,
-        conditions=entry.conditions,
-        source=entry.source,
-        target=entry.target,
-        code=code,
-        comment=entry.comment,
-        order=entry.order,
-    )
-
-
-def _conditional_threats(matches: list[Match], ctx: Context) -> list[tuple[Match, Token]]:
-    """ "If Russia invades, we will increase our presence": a threat aimed at the if-actor.
-
-    Returns each threat with the "if" clause it answers.
-    """
-    extra: list[tuple[Match, Token]] = []
-    for m in matches:
-        threat = _THREAT_FOR_ROOT.get(m.entry.code[:2])
-        if threat is None or m.modality != "conditional":
-            continue
-        node: Token | None = m.pred
-        clause: Token | None = None
-        for _ in range(8):
-            if node is None:
-                break
-            for c in node.children:
-                if c.dep_ == "advcl" and any(
-                    k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children
-                ):
-                    clause = c
-            if clause is not None or node.head.i == node.i:
-                break
-            node = node.head
-        if clause is None:
-            continue
-        targets = [a for h in agent_heads(clause) for a in np_actors(h, ctx)]
-        src_codes = {a.code for a in m.sources}
-        targets = [a for a in targets if a.code not in src_codes]
-        if not targets:
-            continue
-        entry = Entry(
-            id="pattern:conditional-threat",
-            pos="V",
-            lemma=_lemma(m.pred),
-            conditions=(),
-            source=("subj",),
-            target=("subj",),
-            code=threat,
-            comment="consequent of an 'if' clause aimed at that clause's actor",
-            order=-1,
-        )
-        extra.append(
-            (
-                Match(entry, m.pred, m.sources, tuple(targets), "conditional", m.confidence - 0.2),
-                clause,
-            )
-        )
-    return extra
+                    out.append(
+                        Match(entry, tok, (tgt,), tuple(sources), modality, confidence, done)
+                    )
+    return resolve_clauses(out, ctx)
 
 
 def _event_id(doc_id: str, start: int, tok: int, code: str, src: str, tgt: str) -> str:

@@ -1,0 +1,211 @@
+"""How the clauses of one sentence bear on each other's events.
+
+A sentence often holds one act inside another. Which of them CAMEO codes:
+
+- **an intent governs an act** ("agreed to lift sanctions on Iran", "pledged to expel the
+  leaders"): the complement's act, reframed as the intent it is (0354) or as itself (174),
+  says more than the governor's generic 030, so the governor yields;
+- **a request, demand, accusation, rejection or threat contains an act** ("wants Putin to
+  attack Switzerland", "rejected a U.S. request to interrogate detainees", "accused Rwanda of
+  making accusations", "would not give permission to Russia to help Israel"): the contained
+  act has not happened, it is what is asked, alleged, refused or threatened, so it is not
+  coded; a generic request or demand (020, 100) takes its kind from it ("wants Putin to
+  attack" asks for military cooperation, 021);
+- **a reason** ("jailed a student for helping militants", "expelled diplomats for spying"):
+  the charge is not coded as an act;
+- **"if X does A, we will do B"**: B aimed at X is a conditional threat, and neither A nor
+  B is coded on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.events.lexicon import Entry
+from eventwire.events.roles import Context, agent_heads, conjuncts, np_actors
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Match", "resolve_clauses", "retarget"]
+
+# roots whose conditional consequent, aimed at the "if" clause's actor, is a threat
+_THREAT_FOR_ROOT = {"15": "138", "18": "138", "19": "138", "20": "138", "17": "130", "16": "1312"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern matched on a predicate, with the actors filling its slots."""
+
+    entry: Entry
+    pred: Token
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor | None, ...]
+    modality: str
+    confidence: float
+    reframed: bool = False  # the code is the act's reframing (intent, threat, refusal)
+
+
+def retarget(entry: Entry, code: str) -> Entry:
+    return Entry(
+        id=entry.id,
+        pos=entry.pos,
+        lemma=entry.lemma,
+        conditions=entry.conditions,
+        source=entry.source,
+        target=entry.target,
+        code=code,
+        comment=entry.comment,
+        order=entry.order,
+    )
+
+
+# governors (by CAMEO root) whose complement is asked, alleged, refused or threatened
+_CONTAINERS = frozenset({"02", "10", "11", "12", "13"})
+# the path from a contained act up to its container
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "advcl"})
+# a generic request (020, 100) takes its kind from the act asked for
+_REQUEST_KIND = {
+    "03": "", "04": "6", "05": "2", "06": "1", "07": "3", "08": "5",
+    "15": "1", "17": "1", "18": "1", "19": "1", "20": "1",
+}  # fmt: skip
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _container(m: Match, by_pred: dict[int, Match]) -> Match | None:
+    """Return the request/accusation/rejection/threat that ``m``'s act is the content of.
+
+    An act reframed from another (a threat, a refusal) contains clauses ("would not give
+    permission to Russia to help Israel") but not its own object noun: in "threatened to
+    launch an offensive" the offensive is the threatened act itself.
+    """
+    node = m.pred
+    clausal = m.pred.dep_ in ("xcomp", "ccomp", "acl", "advcl")
+    for _ in range(4):
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "advcl" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        ):
+            return None  # only a purpose clause ("pressed X to do") is content
+        if node.dep_ == "pcomp" and node.head.lower_ == "for":
+            # "jailed a student for helping militants": the charge, not an act of its own
+            reason = by_pred.get(node.head.head.i)
+            if reason is not None and reason is not m:
+                return reason
+        node = node.head
+        outer = by_pred.get(node.i)
+        if (
+            outer is not None
+            and outer is not m
+            and outer.entry.code[:2] in _CONTAINERS
+            and (clausal or not outer.reframed)
+        ):
+            return outer
+    return None
+
+
+def _intent_yields(out: list[Match]) -> list[Match]:
+    # "agreed to lift sanctions on Iran", "pledged to expel": the governor yields
+    inner = {(m.pred.head.i, m.entry.code[:2]) for m in out if m.pred.dep_ == "xcomp"}
+    intents = {m.pred.head.i for m in out if m.pred.dep_ in ("xcomp", "ccomp")}
+    return [
+        m
+        for m in out
+        if (m.pred.i, m.entry.code[:2]) not in inner
+        and not (m.entry.code[:2] == "03" and m.pred.i in intents)
+    ]
+
+
+def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
+    """Keep the acts CAMEO codes when one clause of a sentence governs another."""
+    out = _intent_yields(out)
+    by_pred = {m.pred.i: m for m in out}
+    kinds: dict[int, str] = {}
+    contained: set[int] = set()
+    for m in out:
+        outer = _container(m, by_pred)
+        if outer is None:
+            continue
+        contained.add(id(m))
+        kind = _REQUEST_KIND.get(m.entry.code[:2])
+        if outer.entry.code in ("020", "100") and kind:
+            kinds.setdefault(id(outer), outer.entry.code[:2] + kind)
+    out = [
+        Match(
+            retarget(m.entry, kinds[id(m)]),
+            m.pred,
+            m.sources,
+            m.targets,
+            m.modality,
+            m.confidence,
+        )
+        if id(m) in kinds
+        else m
+        for m in out
+        if id(m) not in contained
+    ]
+    threats = _conditional_threats(out, ctx)
+    if threats:
+        # "if X invades, we will increase our presence" is one act: a threat against X; the
+        # consequent and the condition are not acts of their own
+        covered = {t.pred.i for t, _ in threats}
+        for _, clause in threats:
+            covered.update(tok.i for c in conjuncts(clause) for tok in c.subtree)
+        out = [m for m in out if m.pred.i not in covered]
+    return out + [t for t, _ in threats]
+
+
+def _conditional_threats(matches: list[Match], ctx: Context) -> list[tuple[Match, Token]]:
+    """ "If Russia invades, we will increase our presence": a threat aimed at the if-actor.
+
+    Returns each threat with the "if" clause it answers.
+    """
+    extra: list[tuple[Match, Token]] = []
+    for m in matches:
+        threat = _THREAT_FOR_ROOT.get(m.entry.code[:2])
+        if threat is None or m.modality != "conditional":
+            continue
+        node: Token | None = m.pred
+        clause: Token | None = None
+        for _ in range(8):
+            if node is None:
+                break
+            for c in node.children:
+                if c.dep_ == "advcl" and any(
+                    k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children
+                ):
+                    clause = c
+            if clause is not None or node.head.i == node.i:
+                break
+            node = node.head
+        if clause is None:
+            continue
+        targets = [a for h in agent_heads(clause) for a in np_actors(h, ctx)]
+        src_codes = {a.code for a in m.sources}
+        targets = [a for a in targets if a.code not in src_codes]
+        if not targets:
+            continue
+        entry = Entry(
+            id="pattern:conditional-threat",
+            pos="V",
+            lemma=_lemma(m.pred),
+            conditions=(),
+            source=("subj",),
+            target=("subj",),
+            code=threat,
+            comment="consequent of an 'if' clause aimed at that clause's actor",
+            order=-1,
+        )
+        extra.append(
+            (
+                Match(entry, m.pred, m.sources, tuple(targets), "conditional", m.confidence - 0.2),
+                clause,
+            )
+        )
+    return extra
