@@ -14,7 +14,7 @@ Three kinds of mention name no state of their own:
   is worse than none;
 - titled people the text and the tables leave without a code ("President Laurent Gbagbo"):
   the one state a title of the same office belongs to ("the Ivorian president"), and last the
-  only or dominant state of the document (see :func:`dominant_state`).
+  place the sentence names or the document's dominant state (see :func:`title_state`).
 
 Every context answer has a lower confidence than the text's own evidence (``CONTEXT_CONFIDENCE``).
 """
@@ -39,6 +39,7 @@ __all__ = [
     "context_roles",
     "dominant_state",
     "resolve_ethnic",
+    "title_state",
 ]
 
 CONTEXT_CONFIDENCE = {
@@ -55,7 +56,9 @@ PLACE_PREPS = frozenset({"in", "of", "inside", "across", "throughout", "within",
 LOCATION_PREPS = PLACE_PREPS - {"of"}
 # Prepositions whose object is usually the other party, not the scene ("action against
 # Russia", "an appeal to France"): such a state says nothing about who acts.
-PARTY_PREPS = frozenset({"against", "to", "with", "from", "toward", "towards", "on", "for"})
+PARTY_PREPS = frozenset(
+    {"against", "to", "with", "from", "toward", "towards", "on", "for", "between", "by"}
+)
 # Sectors a bare role noun may take from context; refugees, media, business and health bodies
 # are often foreign to the place they are in.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "OPP", "JUD", "LEG", "CVL", "EDU"})
@@ -110,6 +113,7 @@ class StateContext:
         exclude: Iterable[Mention] = (),
         free_only: bool = False,
         places_only: bool = False,
+        owners: bool = True,
     ) -> Counter[str]:
         """Count state mentions, skipping those that name the other party of an act."""
         skip = {id(m) for m in exclude}
@@ -125,6 +129,8 @@ class StateContext:
             if prep in PARTY_PREPS:
                 continue
             if places_only and prep not in LOCATION_PREPS:
+                continue
+            if not owners and m.attachment is None and _owns_thing(self.doc, m):
                 continue
             out[m.code] += 1
         return out
@@ -142,16 +148,39 @@ def dominant_state(counts: Counter[str], *, min_count: int = 1) -> str | None:
     return top if n >= 2 and n >= 2 * rest[0][1] else None
 
 
+def title_state(ctx: StateContext, sentence: Span, exclude: Iterable[Mention]) -> str | None:
+    """Return the state a titled person with no other evidence most likely serves.
+
+    The only state the document names, else the one place the person's sentence names
+    ("President Bashir shortened the curfew in Sudan"), else a state the document names at
+    least twice and clearly more than any other. States that belong to other people ("South
+    African leader F.W. de Klerk", given in ``exclude``), are the other party of an act
+    ("action against Russia") or only own a thing ("Riyadh's new friendship") are not counted.
+    """
+    everywhere = ctx.counts(exclude=exclude, owners=False)
+    if len(everywhere) == 1:
+        return next(iter(everywhere))
+    located = dominant_state(ctx.counts(sentence=sentence, exclude=exclude, places_only=True))
+    return located or dominant_state(everywhere, min_count=2)
+
+
+def _owns_thing(doc: Doc, m: Mention) -> bool:
+    """Return whether a name only possesses something ("Riyadh's new friendship")."""
+    return doc[m.start : m.end].root.dep_ == "poss"
+
+
 def _governing_prep(tok: Token) -> str | None:
     """Return the preposition a name is the object of ("in Serbia" -> "in"), if any."""
-    while tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i != tok.i:
+    while tok.dep_ in {"compound", "amod", "nmod", "poss", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
         return tok.head.lower_
     return None
 
 
-def _place_of(doc: Doc, head: Token, by_token: dict[int, Mention]) -> Mention | None:
+def _place_of(
+    doc: Doc, head: Token, by_token: dict[int, Mention], preps: frozenset[str] = PLACE_PREPS
+) -> Mention | None:
     """Return the state a noun phrase is placed in: "Albanians of southern Serbia"."""
     frontier = [head]
     for child in head.children:
@@ -159,7 +188,7 @@ def _place_of(doc: Doc, head: Token, by_token: dict[int, Mention]) -> Mention | 
             frontier.append(child)  # "guerrillas operating in Macedonia"
     for tok in frontier:
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -175,7 +204,16 @@ def resolve_ethnic(doc: Doc, mentions: list[Mention], ctx: StateContext) -> None
     """Code every people by where it lives (see the module docstring); None if unknown."""
     by_token = {i: m for m in ctx.mentions for i in range(m.start, m.end)}
     for m in mentions:
-        if not m.ethnic or m.absorbed:
+        if m.absorbed:
+            continue
+        if not m.ethnic:
+            if "plural" in m.entry.flags and m.attachment is None:
+                # "the Albanians of southern Serbia": a people where it lives
+                root = doc[m.start : m.end].root
+                place = _place_of(doc, root, by_token, frozenset({"of"}))
+                if place is not None and place.code != m.code:
+                    m.code, m.confidence = place.code, CONTEXT_CONFIDENCE["place"]
+                    m.ethnic = True
             continue
         modifier = by_token.get(m.start - 1)
         if modifier is not None and modifier.attachment is None and not modifier.absorbed:
@@ -211,6 +249,11 @@ def _unknown_modifier(doc: Doc, role: RoleHit, covered: set[int]) -> bool:
     return False
 
 
+def _owned_by_pronoun(doc: Doc, role: RoleHit) -> bool:
+    """Return whether a role noun belongs to someone named earlier ("its citizens")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[role.end - 1].children)
+
+
 def context_roles(
     doc: Doc,
     roles: list[RoleHit],
@@ -235,6 +278,7 @@ def context_roles(
             or role.role.phrase in NO_CONTEXT_ROLES
             or any(i in covered for i in range(role.start, role.end))
             or _unknown_modifier(doc, role, covered)
+            or _owned_by_pronoun(doc, role)
         ):
             continue
         same = by_sector.get(sector, set())

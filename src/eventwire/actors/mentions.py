@@ -16,6 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwire.actors.filters import (
+    ORG_SECTORS,
+    PLACE_TYPES,
+    STATE_TYPES,
+    georgia_is_us,
+    is_ethnic,
+    keep,
+    org_entity,
+)
 from eventwire.actors.matching import NameHit, RoleHit
 from eventwire.actors.tables import Entry
 
@@ -68,119 +77,7 @@ KIND = {
     "group": "group",
     "ref": "igo",
 }
-STATE_TYPES = frozenset(
-    {"state", "demonym", "ethnic", "region", "seat", "capital", "usstate", "city"}
-)
-PLACE_TYPES = frozenset({"capital", "city", "region"})
-# "the Albanian minority", "the Turkish community": a people where it lives, not a state.
-POPULATION_NOUNS = frozenset(
-    {"minority", "minorities", "population", "populations", "community", "communities"}
-)
-# Words in an organisation's name that say which sector it belongs to ("Nigerian Union of
-# Teachers" -> LAB); None = an organisation of no particular sector.
-ORG_SECTORS: dict[str, str | None] = {
-    "union": "LAB",
-    "unions": "LAB",
-    "confederation": "LAB",
-    "party": "PTY",
-    "university": "EDU",
-    "college": "EDU",
-    "airlines": "BUS",
-    "airways": "BUS",
-    "bank": "BUS",
-    "company": "BUS",
-    "corporation": "BUS",
-    "association": None,
-    "federation": None,
-    "front": None,
-    "movement": None,
-    "league": None,
-    "council": None,
-    "society": None,
-    "institute": None,
-    "foundation": None,
-}
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
-# "a UK-based group", "Russian-backed separatists", "pro-Russia rebels": the name modifies,
-# it does not act.
-SUPPRESSING_SUFFIXES = frozenset(
-    {
-        "based",
-        "linked",
-        "backed",
-        "born",
-        "made",
-        "owned",
-        "funded",
-        "affiliated",
-        "allied",
-        "brokered",
-        "sponsored",
-        "run",
-        "controlled",
-        "held",
-        "occupied",
-        "supported",
-        "style",
-        "inspired",
-        "aligned",
-        "leaning",
-        "bound",
-        "educated",
-        "registered",
-        "flagged",
-    }
-)
-SUPPRESSING_PREFIXES = frozenset({"pro", "anti", "non", "ex", "post", "pre"})
-# Cues that "Georgia" is the US state.
-US_GEORGIA_CUES = frozenset(
-    {
-        "gov.",
-        "governor",
-        "senator",
-        "sen.",
-        "republican",
-        "republicans",
-        "democrat",
-        "democrats",
-        "tech",
-        "bulldogs",
-        "legislature",
-        "voters",
-        "county",
-        "peach",
-    }
-)
-NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
-STATE_BODY_WORDS = frozenset(
-    {
-        "ministry",
-        "government",
-        "army",
-        "navy",
-        "parliament",
-        "court",
-        "police",
-        "forces",
-        "military",
-        "council",
-        "office",
-        "department",
-        "embassy",
-        "guard",
-        "senate",
-        "congress",
-        "assembly",
-        "agency",
-        "service",
-        "command",
-        "cabinet",
-        "presidency",
-        "administration",
-    }
-)
-US_GEORGIA_CITIES = ("Atlanta", "Savannah", "Augusta, Georgia", "Macon")
-CAUCASUS_CODES = frozenset({"RUS", "GEO", "ARM", "AZE", "UKR", "TUR"})
 
 
 @dataclass(slots=True)
@@ -212,160 +109,6 @@ class Mention:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _inside_longer_entity(doc: Doc, hit: NameHit, labels: frozenset[str]) -> bool:
-    for i in range(hit.start, hit.end):
-        tok = doc[i]
-        if tok.ent_type_ in labels and tok.ent_iob_:
-            # find the entity that holds the token
-            for ent in doc.ents:
-                if ent.start <= i < ent.end:
-                    start = ent.start + (doc[ent.start].lower_ == "the")
-                    return start < hit.start or ent.end > hit.end
-    return False
-
-
-def _has_role_word(doc: Doc, hit: NameHit) -> bool:
-    """Return whether the entity around ``hit`` names a state body ("Russian Foreign Ministry")."""
-    for ent in doc.ents:
-        if ent.start <= hit.start < ent.end:
-            return any(t.lower_ in STATE_BODY_WORDS for t in ent)
-    return False
-
-
-def _looks_like_person(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
-    """Return whether an ambiguous name ("Jordan", "Chad") is used as a person's name."""
-    if _inside_longer_entity(doc, hit, frozenset({"PERSON"})):
-        return True
-    word = doc[hit.start : hit.end].text
-    # A lone "Jordan" tagged PERSON is a person only if the document names one in full.
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > hit.end - hit.start and word in ent.text.split():
-            return True
-    nxt = doc[hit.end] if hit.end < len(doc) else None
-    prev = doc[hit.start - 1] if hit.start > 0 else None
-    for tok in (nxt, prev):
-        if (
-            tok is not None
-            and tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and tok.i not in taken
-            and tok.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "DATE"}
-        ):
-            return True
-    return False
-
-
-def _suppressed(doc: Doc, hit: NameHit) -> bool:
-    if (
-        hit.end + 1 < len(doc)
-        and doc[hit.end].text == "-"
-        and doc[hit.end + 1].lower_ in SUPPRESSING_SUFFIXES
-    ):
-        return True
-    if hit.start >= 2 and doc[hit.start - 1].text == "-":
-        return doc[hit.start - 2].lower_ in SUPPRESSING_PREFIXES
-    return False
-
-
-def _person_is_names(doc: Doc, hit: NameHit, taken: set[int]) -> bool:
-    """Return whether a PERSON entity around ``hit`` is made of table names only.
-
-    The small model tags "Bosnian Serbs" as a person; every word of it is a table name.
-    """
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= hit.start < ent.end:
-            return all(i in taken for i in range(ent.start, ent.end) if doc[i].is_alpha)
-    return False
-
-
-def _org_entity(doc: Doc, hit: NameHit) -> tuple[int, int] | None:
-    """Return the extent of an organisation named after a state ("Nigerian Union of Teachers").
-
-    The state name must open the name or close it after "of" ("Bank of China"), and the name
-    must say what kind of organisation it is (an ``ORG_SECTORS`` word), so that a newspaper
-    title or a brand ("Belgium Sun") is not taken for one.
-    """
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or not ent.start <= hit.start < ent.end:
-            continue
-        start = ent.start + (doc[ent.start].lower_ == "the")
-        opens = hit.start == start and hit.end < ent.end
-        closes = hit.end == ent.end and hit.start >= 2 and doc[hit.start - 1].lower_ == "of"
-        words = {t.lower_ for t in ent}
-        if (opens or closes) and words & ORG_SECTORS.keys():
-            return start, ent.end
-    return None
-
-
-def _keep(doc: Doc, hit: NameHit, taken: set[int], role_starts: set[int]) -> bool:
-    entry = hit.entry
-    if entry.type in STATE_TYPES or entry.type == "nonstate":
-        if _suppressed(doc, hit):
-            return False
-        if _inside_longer_entity(doc, hit, frozenset({"PERSON"})) and not _person_is_names(
-            doc, hit, taken
-        ):
-            return False
-        nxt = hit.end + (hit.end < len(doc) and doc[hit.end].text in {"'s", "’s"})
-        if (
-            entry.type in STATE_TYPES
-            and _inside_longer_entity(doc, hit, NAME_LABELS)
-            and not _has_role_word(doc, hit)
-            and nxt not in role_starts  # "British Defence Secretary" tagged ORG
-            and _org_entity(doc, hit) is None
-        ):
-            return False  # "Belgium Sun": part of another name
-    if "ambiguous" in entry.flags and _looks_like_person(doc, hit, taken):
-        return False
-    if entry.type == "city":
-        return all(doc[i].ent_type_ in {"GPE", "LOC"} for i in range(hit.start, hit.end))
-    return not (
-        entry.type == "usstate"
-        and any(doc[i].ent_type_ in {"PERSON", "ORG"} for i in range(hit.start, hit.end))
-    )
-
-
-def _after_ethnic(doc: Doc, hit: NameHit) -> bool:
-    return hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic"
-
-
-def _is_ethnic(doc: Doc, hit: NameHit, before: NameHit | None) -> bool:
-    """Return whether a name stands for a people living somewhere ("ethnic Albanians").
-
-    ``before`` is the name hit just before this one, if any: "Bosnian Serbs" are Serbs
-    who live in Bosnia.
-    """
-    if hit.entry.type == "ethnic":
-        return True
-    if hit.entry.type != "demonym":
-        return False
-    if _after_ethnic(doc, hit):
-        return True
-    if (
-        before is not None
-        and before.end == hit.start
-        and "plural" in hit.entry.flags
-        and before.entry.type in STATE_TYPES
-        and before.entry.codes != hit.entry.codes
-    ):
-        return True
-    return hit.end < len(doc) and doc[hit.end].lower_ in POPULATION_NOUNS
-
-
-def _georgia_is_us(doc: Doc, hit: NameHit, hits: list[NameHit]) -> bool:
-    after = [t.lower_ for t in doc[hit.end : hit.end + 2] if t.text not in {"'s", "’s"}]
-    if after and after[0] in US_GEORGIA_CUES:
-        return True
-    if any(city in doc.text for city in US_GEORGIA_CITIES):
-        return True
-    before = doc[max(0, hit.start - 2) : hit.start].text.lower()
-    if before == "state of":
-        return True
-    us_cues = sum(h.entry.type == "usstate" for h in hits)
-    caucasus = any(h.entry.code in CAUCASUS_CODES and h.entry.phrase != "Georgia" for h in hits)
-    return us_cues > 0 and not caucasus
-
-
 def _ref_code(entry: Entry, hit: NameHit, igo_hits: list[tuple[int, str]]) -> str | None:
     """Resolve "the alliance"/"the bloc" to the most recent candidate IGO mentioned."""
     if "needs_mention" not in entry.flags:
@@ -391,12 +134,12 @@ def build_mentions(
     """
     taken = {i for h in hits for i in range(h.start, h.end)}
     role_starts = {r.start for r in roles}
-    kept = [h for h in hits if _keep(doc, h, taken, role_starts)]
+    kept = [h for h in hits if keep(doc, h, taken, role_starts)]
     igo_hits = [(h.start, h.entry.code) for h in kept if h.entry.type == "igo" and h.entry.code]
     out: list[Mention] = []
     for n, hit in enumerate(kept):
         entry = hit.entry
-        ethnic = _is_ethnic(doc, hit, kept[n - 1] if n else None)
+        ethnic = is_ethnic(doc, hit, kept[n - 1] if n else None)
         kind = entry.type
         conf = CONFIDENCE.get(kind, 0.6)
         first = next((c for c in doc[hit.start : hit.end].text if c.isalpha()), "")
@@ -412,11 +155,11 @@ def build_mentions(
             conf = CONFIDENCE["ref" if "needs_mention" in entry.flags else "ref_fixed"]
         elif kind == "group" and len(entry.codes) > 1:
             group = entry.name or entry.phrase
-        elif entry.phrase == "Georgia" and _georgia_is_us(doc, hit, kept):
+        elif entry.phrase == "Georgia" and georgia_is_us(doc, hit, kept):
             codes, kind, conf = ("USA",), "usstate", CONFIDENCE["usstate"]
         elif kind in PLACE_TYPES and place_code is not None:
             codes = tuple(place_code(c) if c else c for c in codes)
-        org = _org_entity(doc, hit) if kind in STATE_TYPES else None
+        org = org_entity(doc, hit) if kind in STATE_TYPES else None
         for code in codes:
             m = Mention(
                 start=hit.start,
@@ -428,7 +171,7 @@ def build_mentions(
                 sector=entry.sector,
                 name=entry.name,
                 group=group,
-                span=(hit.start - (ethnic and _after_ethnic(doc, hit)), hit.end),
+                span=(hit.start - (ethnic and doc[hit.start - 1].lower_ == "ethnic"), hit.end),
                 ethnic=ethnic,
             )
             if org is not None and not any(org[0] <= r < org[1] for r in role_starts):

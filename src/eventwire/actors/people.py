@@ -20,9 +20,10 @@ Order of evidence for a person's code, sector and role (first that applies wins)
    Bush") narrows the table to that office. A person out of office on that date keeps the
    country all their terms share (Mitterrand is French in 2000 too), with a lower confidence
    and no sector unless the text gives a title; without a date, a unique country is taken.
-7. A titled person still without a code takes the only (or clearly dominant) state of the
-   document, leaving out states that belong to other people ("President X welcomed South
-   African leader Y") or that are the other party of an act ("action against Russia").
+7. A titled person still without a code takes the place their sentence names ("... the curfew
+   in Sudan") or the state the document names clearly most often, leaving out states that
+   belong to other people ("President X welcomed South African leader Y") or that are the
+   other party of an act ("action against Russia").
 
 A person with none of these is kept with code None.
 """
@@ -33,7 +34,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.actors.context import CONTEXT_CONFIDENCE, StateContext, dominant_state
+from eventwire.actors.context import CONTEXT_CONFIDENCE, StateContext, title_state
 from eventwire.actors.matching import RoleHit
 from eventwire.actors.mentions import CONFIDENCE, Mention
 from eventwire.actors.tables import Office
@@ -267,16 +268,17 @@ def _from_table(
         p.how = "table"
 
 
-def _from_document(people: list[Person], mentions: list[Mention], ctx: StateContext) -> None:
-    """Give a titled person the only or dominant state of the document (rule 7)."""
-    counts = ctx.counts(exclude=[m for m in mentions if m.absorbed])
-    code = dominant_state(counts)
-    if code is None:
-        return
+def _from_document(
+    doc: Doc, people: list[Person], mentions: list[Mention], ctx: StateContext
+) -> None:
+    """Give a titled person the place or dominant state of the document (rule 7)."""
+    owned = [m for m in mentions if m.absorbed]
     for p in people:
         if p.code is None and p.title:
-            p.code, p.how = code, "document"
-            p.confidence = CONTEXT_CONFIDENCE["document"]
+            code = title_state(ctx, doc[p.start].sent, owned)
+            if code is not None:
+                p.code, p.how = code, "document"
+                p.confidence = CONTEXT_CONFIDENCE["document"]
 
 
 def resolve_people(
@@ -297,6 +299,6 @@ def resolve_people(
     _same_title(doc, people, mentions)
     _from_table(people, offices_by_name, published)
     _corefer(people)  # a table answer for the full name reaches the bare surname too
-    _from_document(people, mentions, ctx)
+    _from_document(doc, people, mentions, ctx)
     _corefer(people)
     return people
