@@ -88,8 +88,25 @@ def forms(tok: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# "tons of food aid", "part of a military aid program": the "of" phrase names the object
+_PARTITIVE = frozenset(
+    ["ton", "tons", "worth", "part", "million", "billion", "amount", "kg", "lot", "number",
+     "series", "batch", "shipment", "consignment", "package", "round", "wave", "one", "some"]
+)  # fmt: skip
+
+
 def _objects(pred: Token) -> list[Token]:
-    return [o for h in object_heads(pred) for o in conjuncts(h)]
+    out = [o for h in object_heads(pred) for o in conjuncts(h)]
+    for o in list(out):
+        if o.lower_ in _PARTITIVE or _lemma(o) in _PARTITIVE:
+            out.extend(
+                p
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+    return out
 
 
 def _modifiers(pred: Token) -> Iterator[Token]:
@@ -147,7 +164,9 @@ def _holds(cond: Condition, pred: Token) -> bool:
         )
     if kind == "pobj":
         assert cond.prep is not None
-        return any(not values or _lemma(p) in values for p in prep_objects(pred, cond.prep))
+        return any(
+            not values or any(f in values for f in forms(p)) for p in prep_objects(pred, cond.prep)
+        )
     if kind == "gov":
         gov = _gov(pred)
         return gov is not None and any(f in values for f in forms(gov))
@@ -180,6 +199,10 @@ def _noun_agent(pred: Token) -> list[Token]:
     if pred.dep_ in ("dobj", "obj", "attr", "oprd") or (
         pred.dep_ == "conj" and pred.head.dep_ in ("dobj", "obj")
     ):
+        return agent_heads(gov)
+    prep = pred.head
+    if pred.dep_ == "pobj" and prep.lower_ in ("for", "in", "into") and prep.head.i == gov.i:
+        # "returned to Geneva for talks", "engaged in negotiations": the verb's agent
         return agent_heads(gov)
     return []
 

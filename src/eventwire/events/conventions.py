@@ -17,7 +17,7 @@ user can tell it from a named one.
 
 **Unnamed perpetrator of violence.** "Four children were killed in Israeli tank shelling",
 "a roadside bombing killed one U.S. soldier", "insurgents bombarded Aleppo": an act of force
-(CAMEO 18-20) whose agent is missing (an agentless passive) or names no actor is still coded.
+(CAMEO 17-20) whose agent is missing (an agentless passive) or names no actor is still coded.
 The perpetrator is, in order: an actor modifying the instrument ("in *Israeli* tank shelling",
 "by *government* forces"); the country where the event happens, when the victims are
 foreigners there ("10 Russian soldiers killed in Ukraine" → UKR→RUS: an attack on foreign
@@ -50,14 +50,15 @@ __all__ = [
     "unnamed_agent",
 ]
 
-VIOLENT = frozenset({"18", "19", "20"})
+# acts of force and coercion, whose unnamed perpetrator is still coded
+VIOLENT = frozenset({"17", "18", "19", "20"})
 _INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
 _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 
 # CAMEO roots whose untargeted acts take the country where they happen as target
-LOCATED = frozenset({"04", "08", "10", "14", "15", "17", "18", "19", "20"})
+LOCATED = frozenset({"04", "08", "10", "12", "14", "15", "17", "18", "19", "20"})
 # ... and, when the sentence places them nowhere, the source's own country
-DOMESTIC = frozenset({"08", "10", "14", "17"})
+DOMESTIC = frozenset({"08", "10", "12", "14", "17"})
 # codes that never take an implicit target ("resigned" is addressed to nobody)
 _NO_IMPLICIT = frozenset({"0831", "042", "043", "044"})
 
@@ -103,6 +104,8 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
         return []
     if modality_of(pred) != "asserted" or any(t.dep_ == "relcl" for t in (pred, *pred.ancestors)):
         return []  # "where 28 people have been killed": background, not the reported act
+    if pred.dep_ == "acl" and pred.head.dep_ not in ("attr", "ROOT"):
+        return []  # "a Hamas member jailed a year ago": a description, not the act reported
     subjects = [c for c in pred.children if c.dep_ in SUBJ]
     if subjects and any(s.pos_ == "PRON" for s in subjects):
         return []

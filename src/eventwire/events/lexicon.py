@@ -111,8 +111,11 @@ class Entry:
     order: int
 
     @property
-    def specificity(self) -> int:
-        return len(self.conditions)
+    def specificity(self) -> float:
+        """Count the conditions; an unrestricted one (``obj=*``) counts half."""
+        return sum(
+            0.5 if c.kind in ("obj", "comp") and not c.values else 1.0 for c in self.conditions
+        )
 
 
 class Lexicon:

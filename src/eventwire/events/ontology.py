@@ -49,16 +49,23 @@ def _cameo() -> dict[str, CameoCode]:
 
 
 _ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?")
+# rows whose type contradicts the section they are filed under follow the section (README)
+_SECTION_WINS = frozenset({"163", "1712"})
 
 
 @cache
 def _plover() -> dict[str, tuple[str, str | None]]:
     table: dict[str, tuple[str, str | None]] = {}
+    section = ""
     for line in _read("cameo2plover-2021.txt").splitlines():
         m = _ROW.match(line.strip())
         if not m:
             continue
         code, ptype, mode = m.group(1), m.group(2), (m.group(3) or "").strip()
+        if len(code) == 2:
+            section = ptype
+        if code in _SECTION_WINS and section:
+            ptype = section
         table.setdefault(code, (ptype, mode or None))  # a code listed twice: the first row wins
     # CAMEO 02 appeals have no rows: they are the soft form of a REQUEST (see the README).
     for code in _cameo():

@@ -24,6 +24,7 @@ __all__ = [
     "governing_verb",
     "infinitive_subject",
     "is_passive",
+    "misparsed_main_verb",
     "np_actors",
     "object_heads",
     "prep_objects",
@@ -231,10 +232,28 @@ def _pronoun(tok: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+def misparsed_main_verb(verb: Token) -> bool:
+    """Tell whether an ``acl`` verb is really the sentence's main verb.
+
+    The small model reads "Doctors from two aid groups donated and delivered goods" and
+    "Palestinian youths resorted to throwing stones" as a noun phrase with a modifying
+    participle; a participle of the root noun that takes an object (or "resorted to") acts.
+    """
+    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for v in (verb, *[c for c in verb.children if c.dep_ == "conj"]):
+        if any(c.dep_ in OBJ for c in v.children):
+            return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    )
+
+
 def is_passive(verb: Token) -> bool:
     """Tell whether a verb is passive ("was attacked", "were released by")."""
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not misparsed_main_verb(verb)
     )
 
 
@@ -287,7 +306,7 @@ def agent_heads(verb: Token) -> list[Token]:
     if dep == "relcl":
         return [head]
     if dep == "acl":
-        if verb.tag_ == "VBG":
+        if verb.tag_ == "VBG" or misparsed_main_verb(verb):
             return [head]
         gov = governing_verb(head)
         return agent_heads(gov) if gov is not None else []
@@ -317,6 +336,17 @@ def infinitive_subject(verb: Token) -> list[Token]:
 def object_heads(verb: Token) -> list[Token]:
     """Return a verb's direct objects; a passive verb's subject is its object."""
     out = [c for c in verb.children if c.dep_ in OBJ]
+    if not out:
+        # "kidnapped up to 16 advisers": the parser takes "up" for a particle
+        for prt in verb.children:
+            if prt.dep_ == "prt" and prt.lower_ == "up":
+                out.extend(
+                    p
+                    for c in prt.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                )
     if not out and verb.lemma_.lower() in OBJECT_CONTROL:
         out.extend(infinitive_subject(verb))
     if is_passive(verb):
@@ -330,7 +360,8 @@ def object_heads(verb: Token) -> list[Token]:
 
 def prep_objects(pred: Token, prep: str) -> Iterator[Token]:
     """Yield objects of preposition ``prep`` on a predicate or on its direct objects."""
-    hosts = [pred, *[c for c in pred.children if c.dep_ in OBJ]]
+    # "evidence against Russia was presented": a passive subject is the object
+    hosts = [pred, *[c for c in pred.children if c.dep_ in OBJ or c.dep_ in PASSIVE_SUBJ]]
     for host in hosts:
         for c in host.children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:

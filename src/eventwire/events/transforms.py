@@ -50,9 +50,10 @@ _COOP_INTENT = frozenset(
         "eager",
         "resolve",
         "undertake",
+        "swear",
     ]
 )
-_HOSTILE_INTENT = frozenset(["want", "plan", "intend", "threaten", "vow", "warn"])
+_HOSTILE_INTENT = frozenset(["want", "plan", "intend", "threaten", "vow", "warn", "swear"])
 # commitments: "pledged to expel" is the expulsion to come, not a threat
 _COMMIT = frozenset(["pledge", "promise", "agree", "commit", "undertake"])
 _INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -69,7 +70,10 @@ THREAT_OF_CODE = {
     "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
     "175": "137", "191": "1381", "192": "1382", "173": "132", "174": "132",
 }  # fmt: skip
-THREAT_OF_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+# "will boycott the elections", "threatened to strike": a threat of dissent (133)
+THREAT_OF_ROOT = {
+    "14": "133", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138",
+}  # fmt: skip
 
 
 def _intent_code(tok: Token, code: str) -> str | None:
@@ -89,8 +93,13 @@ def _intent_code(tok: Token, code: str) -> str | None:
 
 
 def _will(tok: Token) -> bool:
-    """Tell whether the predicate (or the verb it is chained to) says "will" or "would"."""
+    """Tell whether the predicate (or the verb it is chained to) says "will" or "would".
+
+    A noun predicate asks its verb: "would tighten the naval blockade".
+    """
     node = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") and tok.head.i != tok.i:
+        node = tok.head
     for _ in range(3):
         if any(
             c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would", "'d")
