@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire.cli.context import check_sources, db_option, open_store, settings_of
-from eventwire.cli.output import print_table
+from eventwire.cli.output import ARTICLE_TABLE, EVENT_TABLE, print_table, table_of
 from eventwire.errors import SourceNotFound
 from eventwire.pipeline import RunSummary, run
 from eventwire.settings import Settings
@@ -137,27 +137,8 @@ def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None
         # Newest news first: events the stories recall from years ago are not the news.
         fresh = [e for e in store.events() if not e.historical]
         events = sorted(fresh, key=lambda e: e.event_date or "", reverse=True)[:15]
-    print_table(
-        ["doc", "published", "origin", "publisher", "title"],
-        [
-            [a.doc_id[:12], (a.published_at or "")[:10], a.origin, a.publisher, a.title]
-            for a in articles
-        ],
-        title="Articles",
-    )
-    print_table(
-        ["date", "source", "cameo", "target", "modality", "sentence"],
-        [
-            [
-                e.event_date,
-                e.source.code,
-                e.cameo,
-                e.target.code if e.target else None,
-                e.modality,
-                " ".join(e.sentence.split()),
-            ]
-            for e in events
-        ],
-        title="Events",
-    )
+    print_table(*table_of(ARTICLE_TABLE, articles), title="Articles")
+    # The demo lists a few events of a few documents: no room for a doc column.
+    brief = {name: cell for name, cell in EVENT_TABLE.items() if name != "doc"}
+    print_table(*table_of(brief, events), title="Events")
     click.echo("Next: eventwire articles | eventwire show DOC_ID | eventwire events --format csv")

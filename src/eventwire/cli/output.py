@@ -10,14 +10,28 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["FORMATS", "format_option", "print_json", "render"]
+from eventwire.records import Article, Event, Quote
+
+__all__ = [
+    "ARTICLE_TABLE",
+    "EVENT_TABLE",
+    "FORMATS",
+    "QUOTE_TABLE",
+    "format_option",
+    "print_json",
+    "print_table",
+    "render",
+    "table_of",
+]
+
+R = TypeVar("R")
 
 FORMATS = ("table", "json", "csv")
 
@@ -29,6 +43,44 @@ format_option = click.option(
     show_default=True,
     help="Output format.",
 )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# The short view of a record in a rich table: each column's header and how to get its cell.
+ARTICLE_TABLE: dict[str, Callable[[Article], Any]] = {
+    "doc": lambda a: a.doc_id[:12],
+    "published": lambda a: (a.published_at or "")[:10],
+    "origin": lambda a: a.origin,
+    "publisher": lambda a: a.publisher,
+    "title": lambda a: a.title,
+}
+EVENT_TABLE: dict[str, Callable[[Event], Any]] = {
+    "date": lambda e: e.event_date,
+    "source": lambda e: e.source.code,
+    "cameo": lambda e: e.cameo,
+    "target": lambda e: e.target.code if e.target else None,
+    "modality": lambda e: e.modality,
+    "doc": lambda e: e.doc_id[:12],
+    "sentence": lambda e: _one_line(e.sentence),
+}
+QUOTE_TABLE: dict[str, Callable[[Quote], Any]] = {
+    "speaker": lambda q: q.speaker_name,
+    "code": lambda q: q.speaker.code if q.speaker else None,
+    "cue": lambda q: q.cue,
+    "kind": lambda q: q.kind,
+    "doc": lambda q: q.doc_id[:12],
+    "text": lambda q: _one_line(q.text),
+}
+
+
+def table_of(
+    view: Mapping[str, Callable[[R], Any]], records: Iterable[R]
+) -> tuple[list[str], list[list[Any]]]:
+    """Return the header and the rows of a table showing ``records`` through ``view``."""
+    return list(view), [[cell(r) for cell in view.values()] for r in records]
 
 
 def print_json(data: Any) -> None:
@@ -50,8 +102,7 @@ def render(
     records: Sequence[Any],
     csv_columns: Sequence[str],
     csv_rows: Sequence[Sequence[Any]],
-    table_columns: Sequence[str],
-    table_rows: Sequence[Sequence[Any]],
+    table: tuple[Sequence[str], Sequence[Sequence[Any]]],
     title: str | None = None,
 ) -> None:
     """Print one listing in the chosen format.
@@ -61,8 +112,8 @@ def render(
         records: JSON-ready dicts (``to_dict`` of each record) for ``json``.
         csv_columns: Header of the CSV.
         csv_rows: One row per record, in ``csv_columns`` order.
-        table_columns: Header of the rich table (a short selection of columns).
-        table_rows: One row per record, in ``table_columns`` order.
+        table: Header and rows of the rich table (a short selection of columns, as
+            :func:`table_of` returns them).
         title: Title over the table.
     """
     if fmt == "json":
@@ -72,7 +123,7 @@ def render(
         writer.writerow(csv_columns)
         writer.writerows([[_cell(v) for v in row] for row in csv_rows])
     else:
-        print_table(table_columns, table_rows, title=title)
+        print_table(*table, title=title)
 
 
 def print_table(

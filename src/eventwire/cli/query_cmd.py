@@ -13,7 +13,16 @@ from rich.console import Console
 from rich.panel import Panel
 
 from eventwire.cli.context import db_option, open_store, settings_of
-from eventwire.cli.output import format_option, print_json, print_table, render
+from eventwire.cli.output import (
+    ARTICLE_TABLE,
+    EVENT_TABLE,
+    QUOTE_TABLE,
+    format_option,
+    print_json,
+    print_table,
+    render,
+    table_of,
+)
 from eventwire.records import MODALITIES, to_dict
 from eventwire.store import rows
 from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter
@@ -48,11 +57,7 @@ def articles_command(ctx: click.Context, /, fmt: str, db: str | None, **where: A
         records=[to_dict(a) for a in found],
         csv_columns=_ARTICLE_CSV,
         csv_rows=[rows.article_row(a, at="")[: len(_ARTICLE_CSV)] for a in found],
-        table_columns=["doc", "published", "origin", "publisher", "title"],
-        table_rows=[
-            [a.doc_id[:12], (a.published_at or "")[:10], a.origin, a.publisher, a.title]
-            for a in found
-        ],
+        table=table_of(ARTICLE_TABLE, found),
         title=f"{len(found)} articles",
     )
 
@@ -128,8 +133,10 @@ def rejected_command(ctx: click.Context, /, fmt: str, db: str | None, **where: A
         records=[{**to_dict(rej), "at": at} for rej, at in found],
         csv_columns=rows.REJECTION_COLUMNS,
         csv_rows=[rows.rejection_row(rej, at=at) for rej, at in found],
-        table_columns=["stage", "source", "reason", "at"],
-        table_rows=[[rej.stage, rej.source, rej.reason, at] for rej, at in found],
+        table=(
+            ["stage", "source", "reason", "at"],
+            [[rej.stage, rej.source, rej.reason, at] for rej, at in found],
+        ),
         title=f"{len(found)} rejected",
     )
 
@@ -154,19 +161,7 @@ def events_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any
         records=[to_dict(e) for e in found],
         csv_columns=rows.EVENT_COLUMNS,
         csv_rows=rows.event_rows(found),
-        table_columns=["date", "source", "cameo", "target", "modality", "doc", "sentence"],
-        table_rows=[
-            [
-                e.event_date,
-                e.source.code,
-                e.cameo,
-                e.target.code if e.target else None,
-                e.modality,
-                e.doc_id[:12],
-                " ".join(e.sentence.split()),
-            ]
-            for e in found
-        ],
+        table=table_of(EVENT_TABLE, found),
         title=f"{len(found)} events",
     )
 
@@ -187,17 +182,6 @@ def quotes_command(ctx: click.Context, /, fmt: str, db: str | None, **where: Any
         records=[to_dict(q) for q in found],
         csv_columns=rows.QUOTE_COLUMNS,
         csv_rows=rows.quote_rows(found),
-        table_columns=["speaker", "code", "cue", "kind", "doc", "text"],
-        table_rows=[
-            [
-                q.speaker_name,
-                q.speaker.code if q.speaker else None,
-                q.cue,
-                q.kind,
-                q.doc_id[:12],
-                " ".join(q.text.split()),
-            ]
-            for q in found
-        ],
+        table=table_of(QUOTE_TABLE, found),
         title=f"{len(found)} quotes",
     )

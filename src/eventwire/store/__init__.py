@@ -15,6 +15,7 @@ recomputed and a page re-extracted by a later version without fetching it again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,26 +40,7 @@ __all__ = [
     "Store",
 ]
 
-TABLES: tuple[str, ...] = (
-    "pages",
-    "articles",
-    "removed",
-    "rejections",
-    "actors",
-    "quotes",
-    "events",
-)
-
-
-_COLUMNS: dict[str, tuple[str, ...]] = {
-    "pages": rows.PAGE_COLUMNS,
-    "articles": rows.ARTICLE_COLUMNS,
-    "removed": rows.REMOVED_COLUMNS,
-    "rejections": rows.REJECTION_COLUMNS,
-    "actors": rows.ACTOR_COLUMNS,
-    "quotes": rows.QUOTE_COLUMNS,
-    "events": rows.EVENT_COLUMNS,
-}
+TABLES: tuple[str, ...] = tuple(rows.COLUMNS)
 # How many leading columns make each table's primary key (rows are de-duplicated on it before
 # the insert, so one batch never conflicts with itself).
 _KEY_WIDTH = {"pages": 1, "articles": 1, "removed": 2, "rejections": 3, "actors": 2}
@@ -180,7 +162,7 @@ class Store:
                 # Executemany runs one statement per row (~300 rows/s); a registered Arrow
                 # table inserts a whole batch in one statement.
                 self._con.register("_eventwire_batch", data)
-                cols = ", ".join(f'"{c}"' for c in _COLUMNS[table])
+                cols = rows.sql_columns(rows.COLUMNS[table])
                 self._con.execute(
                     f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _eventwire_batch "
                     "ON CONFLICT DO NOTHING"
@@ -277,9 +259,7 @@ def _collect(res: Result, batches: dict[str, list[tuple[Any, ...]]], *, at: str)
     if res.rejected is not None:
         rej = res.rejected
         if rej.doc_id is None:
-            rej = Rejected(
-                stage=rej.stage, reason=rej.reason, source=rej.source, doc_id=page.id, code=rej.code
-            )
+            rej = dataclasses.replace(rej, doc_id=page.id)
         batches["rejections"].append(rows.rejection_row(rej, at=at))
 
 

@@ -16,25 +16,42 @@ from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, Rej
 
 __all__ = ["actors", "article", "articles", "events", "page", "quotes", "rejections"]
 
-Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+Row = tuple[Any, ...]
+Fetch = Callable[[str, Sequence[Any]], list[Row]]
 
 
-def _cols(columns: Sequence[str]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
+class _Select:
+    """One SELECT of all a table's columns: its conditions and the values they bind."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def where(self, condition: str, value: object) -> None:
+        """Add a condition; each ``?`` in it binds ``value``."""
+        self.conditions.append(condition)
+        self.params.extend([value] * condition.count("?"))
+
+    def where_given(self, condition: str, value: object) -> None:
+        """Add a condition when ``value`` is given (a filter left ``None`` or empty keeps all)."""
+        if value:
+            self.where(condition, value)
+
+    def run(self, fetch: Fetch, *, order: str, limit: int | None = None) -> list[Row]:
+        """Run the query and return its rows in ``rows.COLUMNS[table]`` order."""
+        sql = f"SELECT {rows.sql_columns(rows.COLUMNS[self.table])} FROM {self.table}"
+        if self.conditions:
+            sql += f" WHERE {' AND '.join(self.conditions)}"
+        sql += f" ORDER BY {order}"
+        params = list(self.params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        return fetch(sql, params)
 
 
-def _where(conditions: Sequence[str]) -> str:
-    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
-
-
-def _limit(limit: int | None, params: list[Any]) -> str:
-    if limit is None:
-        return ""
-    params.append(max(0, int(limit)))
-    return " LIMIT ?"
-
-
-def _with_removed(fetch: Fetch, found: list[tuple[Any, ...]]) -> list[Article]:
+def _with_removed(fetch: Fetch, found: list[Row]) -> list[Article]:
     ids = [r[0] for r in found]
     removed: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
     if ids:
@@ -50,34 +67,21 @@ def _with_removed(fetch: Fetch, found: list[tuple[Any, ...]]) -> list[Article]:
 
 def articles(fetch: Fetch, where: ArticleFilter) -> list[Article]:
     """Return articles, newest publication first."""
-    conditions: list[str] = []
-    params: list[Any] = []
-    if where.since:
-        conditions.append("published_at >= ?")
-        params.append(where.since)
-    if where.origin:
-        conditions.append("lower(origin) = lower(?)")
-        params.append(where.origin)
-    if where.publisher:
-        conditions.append("lower(publisher) = lower(?)")
-        params.append(where.publisher)
-    sql = (
-        f"SELECT {_cols(rows.ARTICLE_COLUMNS)} FROM articles{_where(conditions)} "
-        "ORDER BY published_at DESC NULLS LAST, stored_at DESC, doc_id"
-    )
-    sql += _limit(where.limit, params)
-    return _with_removed(fetch, fetch(sql, params))
+    query = _Select("articles")
+    query.where_given("published_at >= ?", where.since)
+    query.where_given("lower(origin) = lower(?)", where.origin)
+    query.where_given("lower(publisher) = lower(?)", where.publisher)
+    order = "published_at DESC NULLS LAST, stored_at DESC, doc_id"
+    return _with_removed(fetch, query.run(fetch, order=order, limit=where.limit))
 
 
 def article(fetch: Fetch, doc_id: str) -> Article | None:
     """Return the article with this id or unique id prefix (see :meth:`Store.article`)."""
     if not doc_id:
         return None
-    sql = (
-        f"SELECT {_cols(rows.ARTICLE_COLUMNS)} FROM articles "
-        "WHERE doc_id = ? OR starts_with(doc_id, ?) ORDER BY doc_id LIMIT 6"
-    )
-    found = fetch(sql, [doc_id, doc_id])
+    query = _Select("articles")
+    query.where("(doc_id = ? OR starts_with(doc_id, ?))", doc_id)
+    found = query.run(fetch, order="doc_id", limit=6)
     exact = [r for r in found if r[0] == doc_id]
     if exact:
         found = exact
@@ -89,83 +93,55 @@ def article(fetch: Fetch, doc_id: str) -> Article | None:
 
 def page(fetch: Fetch, doc_id: str) -> Page | None:
     """Return the stored page of a document id (exact id)."""
-    found = fetch(f"SELECT {_cols(rows.PAGE_COLUMNS)} FROM pages WHERE id = ?", [doc_id])
+    query = _Select("pages")
+    query.where("id = ?", doc_id)
+    found = query.run(fetch, order="id")
     return rows.page_from_row(found[0]) if found else None
 
 
 def actors(fetch: Fetch, doc_id: str) -> list[Actor]:
     """Return the actor mentions of one document, in order."""
-    sql = f"SELECT {_cols(rows.ACTOR_COLUMNS)} FROM actors WHERE doc_id = ? ORDER BY position"
-    return [rows.actor_from_row(r) for r in fetch(sql, [doc_id])]
+    query = _Select("actors")
+    query.where("doc_id = ?", doc_id)
+    found = query.run(fetch, order="position")
+    return [rows.actor_from_row(r) for r in found]
 
 
 def rejections(fetch: Fetch, where: RejectionFilter) -> list[tuple[Rejected, str]]:
     """Return rejections and when each was first stored, oldest first."""
-    params: list[Any] = []
-    conditions = []
-    if where.stage:
-        conditions.append("stage = ?")
-        params.append(where.stage)
-    sql = (
-        f"SELECT {_cols(rows.REJECTION_COLUMNS)} FROM rejections{_where(conditions)} "
-        'ORDER BY "at", source, stage, reason'
-    )
-    sql += _limit(where.limit, params)
-    return [rows.rejected_from_row(r) for r in fetch(sql, params)]
+    query = _Select("rejections")
+    query.where_given("stage = ?", where.stage)
+    found = query.run(fetch, order='"at", source, stage, reason', limit=where.limit)
+    return [rows.rejected_from_row(r) for r in found]
 
 
-def _root(code: str) -> str:
+def _root(code: str | None) -> str | None:
     # "4" and "04" both mean the CAMEO root 04.
-    return code.zfill(2) if code.isdigit() else code
+    return code.zfill(2) if code and code.isdigit() else code
 
 
 def events(fetch: Fetch, where: EventFilter) -> list[Event]:
     """Return events in date order (one document's events in text order)."""
-    conditions: list[str] = []
-    params: list[Any] = []
-    for column, value in (("source_code", where.source), ("target_code", where.target)):
-        if value:
-            conditions.append(f"upper({column}) = upper(?)")
-            params.append(value)
-    if where.root:
-        conditions.append("cameo_root = ?")
-        params.append(_root(where.root))
-    if where.modality:
-        conditions.append("modality = ?")
-        params.append(where.modality)
-    if where.since:
-        conditions.append("event_date >= ?")
-        params.append(where.since)
-    if where.until:
-        # Compare only as much of the date as was given, so until=2022-01 keeps all of January.
-        conditions.append("left(event_date, length(?)) <= ?")
-        params.extend([where.until, where.until])
-    if where.doc_id:
-        conditions.append("doc_id = ?")
-        params.append(where.doc_id)
+    query = _Select("events")
+    query.where_given("upper(source_code) = upper(?)", where.source)
+    query.where_given("upper(target_code) = upper(?)", where.target)
+    query.where_given("cameo_root = ?", _root(where.root))
+    query.where_given("modality = ?", where.modality)
+    query.where_given("event_date >= ?", where.since)
+    # Compare only as much of the date as was given, so until=2022-01 keeps all of January.
+    query.where_given("left(event_date, length(?)) <= ?", where.until)
+    query.where_given("doc_id = ?", where.doc_id)
     # One document's events come in text order; a listing across documents in date order.
     order = "position" if where.doc_id else "event_date NULLS LAST, doc_id, position"
-    sql = f"SELECT {_cols(rows.EVENT_COLUMNS)} FROM events{_where(conditions)} ORDER BY {order}"
-    sql += _limit(where.limit, params)
-    return [rows.event_from_row(r) for r in fetch(sql, params)]
+    found = query.run(fetch, order=order, limit=where.limit)
+    return [rows.event_from_row(r) for r in found]
 
 
 def quotes(fetch: Fetch, where: QuoteFilter) -> list[Quote]:
     """Return quotes in document order."""
-    conditions: list[str] = []
-    params: list[Any] = []
-    if where.doc_id:
-        conditions.append("doc_id = ?")
-        params.append(where.doc_id)
-    if where.speaker:
-        conditions.append(
-            "(lower(speaker_code) = lower(?) OR lower(speaker_actor_name) = lower(?) "
-            "OR lower(speaker_name) = lower(?) OR lower(speaker_text) = lower(?))"
-        )
-        params.extend([where.speaker] * 4)
-    sql = (
-        f"SELECT {_cols(rows.QUOTE_COLUMNS)} FROM quotes{_where(conditions)} "
-        "ORDER BY doc_id, position"
-    )
-    sql += _limit(where.limit, params)
-    return [rows.quote_from_row(r) for r in fetch(sql, params)]
+    query = _Select("quotes")
+    query.where_given("doc_id = ?", where.doc_id)
+    speaker = ("speaker_code", "speaker_actor_name", "speaker_name", "speaker_text")
+    query.where_given(f"({' OR '.join(f'lower({c}) = lower(?)' for c in speaker)})", where.speaker)
+    found = query.run(fetch, order="doc_id, position", limit=where.limit)
+    return [rows.quote_from_row(r) for r in found]
