@@ -6,7 +6,10 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from eventwire.events.quote_marks import inside, marked_spans, paragraph_starts
 from eventwire.events.quotes import find_quotes
 from eventwire.nlp import load
 from eventwire.records import Actor, Article, Parsed, Quote
@@ -202,3 +205,30 @@ def test_unbalanced_marks_do_not_crash(nlp: Language, text: str) -> None:
     for q in quotes:
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we stay" today.', ["we stay"]),
+        ('"Open here.\n\n"And closed," she said.', ["Open here.", "And closed"]),
+        ("“Outer ‘inner’ end,” he said.", ["Outer ‘inner’ end"]),
+        ("‘British style,’ she said.", ["British style"]),
+        ("''Wire style,'' he said.", ["Wire style"]),
+        ("Don’t count apostrophes’ here.", []),
+        ('"Never closed.\n\nPlain paragraph.', []),
+    ],
+)
+def test_marks_pair_in_plain_text(text: str, expected: list[str]) -> None:
+    found = marked_spans(text, paragraph_starts(text))
+    assert [text[m.start : m.end] for m in found] == expected
+
+
+@given(st.text(alphabet="ab .,:\n\"“”‘’«»'`―", max_size=60))
+def test_marks_stay_inside_the_text(text: str) -> None:
+    found = marked_spans(text, paragraph_starts(text))
+    marks = sorted((m.open_at, m.close_at) for m in found)
+    for m in found:
+        assert 0 <= m.open_at < m.close_at <= len(text)
+        assert m.open_at <= m.start <= m.end <= m.close_at
+        assert all(inside(i, marks) for i in range(m.open_at, m.close_at))

@@ -1,11 +1,9 @@
 """Quotes: who said what, as direct quotations and as indirect ("X said that ...") speech.
 
-Direct quotes are found on the text's quotation marks, not on the parse: straight and curly
-double marks (single curly marks only as the outer marks of British-style quotes; inside a
-double quote they are nested and left alone). A quote left open at the end of a paragraph
-counts only when the next paragraph opens with a mark (the convention for quotes running over
-several paragraphs); any other unbalanced mark is ignored. A short quoted phrase inside a
-sentence ("called the vote 'rigged'") is a scare quote or a partial quote, not direct speech.
+Direct quotes are found on the text's quotation marks, not on the parse
+(:mod:`eventwire.events.quote_marks` pairs the marks); this module reads the parse around
+them. A short quoted phrase inside a sentence ("called the vote 'rigged'") is a scare quote or
+a partial quote, and a quoted title ("Morning Joe") is a title, not direct speech.
 
 The speaker comes from the attribution frame around the marks: the cue verb after the quote
 (`"...," Kallas told Reuters.`, `"...," said Jens Stoltenberg, the Secretary-General`) or
@@ -29,6 +27,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.events.quote_marks import (
+    Marked,
+    frame_end,
+    frame_start,
+    inside,
+    marked_spans,
+    paragraph_starts,
+)
 from eventwire.records import Actor, Parsed, Quote
 
 if TYPE_CHECKING:
@@ -48,23 +54,10 @@ CUE_LEMMAS = frozenset(_CUE_WORDS.split())
 # Cues that put the speaker after the verb ("said Jens Stoltenberg") when there is no subject.
 _INVERTING_WORDS = "say add write ask explain insist note continue recall warn"
 _INVERTING = frozenset(_INVERTING_WORDS.split())
-_DOUBLE_OPEN = {"“", "„", "«"}
-_DOUBLE_CLOSE = {"”", "»"}
 _PERSONAL = {"he", "she", "him", "her"}
 _SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "ccomp"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Marked:
-    """One quotation between marks: offsets of the content (marks excluded)."""
-
-    start: int
-    end: int
-    open_at: int
-    close_at: int  # one past the closing mark (or the paragraph end when left open)
-    paragraph: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +81,8 @@ def find_quotes(parsed: Parsed, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
     """
     text = parsed.article.text
     doc = parsed.doc
-    paragraphs = _paragraph_starts(text)
-    marked = [m for m in _marked_spans(text, paragraphs) if m.end > m.start]
+    paragraphs = paragraph_starts(text)
+    marked = [m for m in marked_spans(text, paragraphs) if m.end > m.start]
     marks = [(m.open_at, m.close_at) for m in marked]
     names = _NameBook(doc, actors)
     # (start, end, kind, speaker, cue, has its own attribution)
@@ -149,99 +142,8 @@ def _continue_speakers(
     return out
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    # Paragraphs are separated by blank lines in Article.text, by single newlines elsewhere.
-    for match in re.finditer(r"\n\s*", text):
-        starts.append(match.end())
-    return starts
-
-
-def _marked_spans(text: str, paragraphs: list[int]) -> list[_Marked]:
-    """Pair quotation marks paragraph by paragraph; never fails on unbalanced marks.
-
-    A quotation in one style may nest one in the other style (`"... “title” ..."`); a second
-    opening mark of the same style means the first was never closed, and it is dropped.
-    Two apostrophes or backticks ('' ``) are a double mark, as in some wire archives.
-    """
-    found: list[_Marked] = []
-    bounds = [*paragraphs[1:], len(text)]
-    for index, (p_start, p_end) in enumerate(zip(paragraphs, bounds, strict=True)):
-        outer: tuple[int, int, bool] | None = None  # (position, width, curly style)
-        nested = False
-        single: int | None = None
-        i = p_start
-        while i < p_end:
-            width = 2 if text.startswith(("''", "``"), i) else 1
-            ch = {"''": '"', "``": "“"}.get(text[i : i + 2], text[i]) if width == 2 else text[i]
-            kind = _mark_kind(
-                ch, text[i - 1] if i > p_start else " ", text[i + width : i + width + 1]
-            )
-            if kind is None:
-                if outer is None and ch == "‘" and (i == p_start or text[i - 1] in " ([—-\n"):
-                    single = i
-                elif single is not None and ch == "’" and _closes_single(text, i, p_end):
-                    found.append(_content(text, single, i + 1, 1, index))
-                    single = None
-                i += width
-                continue
-            curly = ch not in {'"'}
-            if outer is None:
-                if kind != "close":
-                    outer, nested, single = (i, width, curly), False, None
-            elif nested:
-                nested = kind == "open"
-            elif kind == "open" and curly != outer[2]:
-                nested = True
-            elif kind == "open" and curly:
-                outer = (i, width, curly)  # the earlier mark was never closed
-            else:
-                found.append(_content(text, outer[0], i + width, outer[1], index, width))
-                outer = None
-            i += width
-        if outer is not None and index + 1 < len(paragraphs):
-            following = text[bounds[index] : bounds[index] + 2]
-            if following[:1] in _DOUBLE_OPEN or following[:1] == '"' or following == "''":
-                end = len(text[:p_end].rstrip())
-                found.append(_content(text, outer[0], end, outer[1], index, 0))
-    return found
-
-
-def _mark_kind(ch: str, prev: str, nxt: str) -> str | None:
-    """Classify a double mark as "open", "close" or "either" (None: not a double mark)."""
-    if ch in _DOUBLE_OPEN:
-        return "open"
-    if ch in _DOUBLE_CLOSE:
-        return "close"
-    if ch != '"':
-        return None
-    if (not nxt or nxt.isspace()) and not prev.isspace():
-        return "close"
-    if prev.isspace() or prev in "([—–-:":
-        return "open"
-    return "either"
-
-
-def _closes_single(text: str, i: int, end: int) -> bool:
-    """Say whether a right single mark closes a quotation rather than being an apostrophe."""
-    nxt = text[i + 1] if i + 1 < end else " "
-    return not nxt.isalnum() and not text[i - 1].isspace()
-
-
-def _content(
-    text: str, open_at: int, close_at: int, open_width: int, paragraph: int, close_width: int = 1
-) -> _Marked:
-    """Return the quotation's content offsets: no marks, no surrounding space or comma."""
-    start, end = open_at + open_width, close_at - close_width
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return _Marked(start, end, open_at, close_at, paragraph)
-
-
 def _is_direct_speech(
-    doc: Doc, text: str, m: _Marked, lead_cue: Token | None, *, cued: bool
+    doc: Doc, text: str, m: Marked, lead_cue: Token | None, *, cued: bool
 ) -> bool:
     """Tell direct speech from a scare quote, a partial quote or a title.
 
@@ -274,83 +176,33 @@ def _looks_like_title(body: str) -> bool:
 
 
 def _frame_cue(
-    doc: Doc, text: str, m: _Marked, marks: list[tuple[int, int]]
+    doc: Doc, text: str, m: Marked, marks: list[tuple[int, int]]
 ) -> tuple[Token | None, bool]:
     """Find the speech verb that introduces the quotation, after or before its marks.
 
     Returns:
         The cue (or None) and whether it stands before the quotation.
     """
-    after = _tokens_between(doc, m.close_at, _frame_end(text, m.close_at, marks))
+    after = _tokens_between(doc, m.close_at, frame_end(text, m.close_at, marks))
     cue = _pick_cue(after, m, first=True)
     if cue is not None:
         return cue, False
-    before = _tokens_between(doc, _frame_start(text, m.open_at, marks), m.open_at)
+    before = _tokens_between(doc, frame_start(text, m.open_at, marks), m.open_at)
     return _pick_cue(before, m, first=False), True
 
 
-def _signature(doc: Doc, text: str, m: _Marked, names: _NameBook) -> _Speaker | None:
+def _signature(doc: Doc, text: str, m: Marked, names: _NameBook) -> _Speaker | None:
     """Return the speaker of a quotation signed with a dash (`“...” ― Sonya Herridge`)."""
     match = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*").match(text, m.close_at)
     if match is None:
         return None
-    tail = _tokens_between(doc, match.end(), _frame_end(text, match.end(), []))
+    tail = _tokens_between(doc, match.end(), frame_end(text, match.end(), []))
     for tok in tail:
         if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
             return names.speaker(tok, before=m.open_at)
         if not tok.is_space:
             break
     return None
-
-
-def _frame_end(text: str, start: int, marks: list[tuple[int, int]]) -> int:
-    """Return where the frame after a closing mark ends: sentence end or next quote."""
-    nxt = bisect.bisect_left(marks, (start, start))
-    limit = marks[nxt][0] if nxt < len(marks) else len(text)
-    newline = text.find("\n", start, limit)
-    if newline >= 0:
-        limit = newline
-    stops = _sentence_stops(text, start, limit)
-    return stops[0] if stops else limit
-
-
-def _frame_start(text: str, end: int, marks: list[tuple[int, int]]) -> int:
-    """Return where the frame before an opening mark starts.
-
-    The frame is the sentence the quotation opens in, back to the previous quotation; a
-    quotation opening a paragraph has none unless the paragraph before ends with a colon
-    ("Kallas told reporters:").
-    """
-    prev = bisect.bisect_left(marks, (end, end)) - 1
-    limit = marks[prev][1] if prev >= 0 and marks[prev][1] <= end else 0
-    segment = text[limit:end]
-    core = segment.rstrip()
-    if not core.endswith(":"):
-        core = segment
-    start = limit + core.rfind("\n") + 1
-    stops = _sentence_stops(text, start, limit + len(core))
-    return stops[-1] if stops else start
-
-
-# Abbreviations that end with a period inside a sentence ("Mr. Obama said").
-_ABBREVIATION_WORDS = """
-mr mrs ms dr sen rep gov gen lt col maj capt sgt st jr sr prof rev u.s u.k u.n no vs
-jan feb aug sept oct nov dec inc corp co ltd
-"""
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-
-
-def _sentence_stops(text: str, start: int, end: int) -> list[int]:
-    """Return the offsets just after each sentence-final ".", "!" or "?" in a stretch."""
-    stops = []
-    for match in re.finditer(r"[.!?](?=\s|$)", text[start:end]):
-        at = start + match.start()
-        if text[at] == ".":
-            word = re.search(r"([\w.]+)$", text[start:at])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue  # "Mr.", "John D. Podesta"
-        stops.append(at + 1)
-    return stops
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
@@ -360,7 +212,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _pick_cue(tokens: list[Token], m: _Marked, *, first: bool) -> Token | None:
+def _pick_cue(tokens: list[Token], m: Marked, *, first: bool) -> Token | None:
     """Choose the cue verb among frame tokens: a speech verb, or one governing the quote."""
     candidates: list[Token] = []
     for tok in tokens:
@@ -397,7 +249,7 @@ def _speaker_of(
 def _speaker_token(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
     def outside(tok: Token) -> bool:
         # A date is never a speaker ("Chief Chuck Jordan said Monday" parsed inverted).
-        return not _inside(tok.idx, marks) and tok.ent_type_ not in {"DATE", "TIME"}
+        return not inside(tok.idx, marks) and tok.ent_type_ not in {"DATE", "TIME"}
 
     if cue.lower_ == "according":
         for prep in cue.children:
@@ -519,7 +371,7 @@ def _indirect(
     """Find indirect speech in one sentence: speech verb + subject + reported clause."""
     out: list[tuple[int, int, str, _Speaker | None]] = []
     for tok in sent:
-        if tok.i in used or _inside(tok.idx, marks):
+        if tok.i in used or inside(tok.idx, marks):
             continue
         clause: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.dep_ == "prep":
@@ -566,11 +418,6 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _inside(char: int, marks: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(marks, (char, 1 << 62)) - 1
-    return i >= 0 and marks[i][0] <= char < marks[i][1]
-
-
 def _quoted_share(span: Span, marks: list[tuple[int, int]]) -> float:
-    inside = sum(1 for tok in span if _inside(tok.idx, marks))
-    return inside / max(len(span), 1)
+    quoted = sum(1 for tok in span if inside(tok.idx, marks))
+    return quoted / max(len(span), 1)
