@@ -101,7 +101,15 @@ def test_passive_agent_is_the_source(code: Code) -> None:
 
 
 def test_reported_speech_codes_the_reported_act(code: Code) -> None:
-    assert keys(code("Obama said Russia attacked Ukraine.")) == {("19", "RUS", "UKR")}
+    # a party that opens the sentence reporting another's attack accuses it (112); the attack
+    # is coded too, as alleged
+    events = code("Obama said Russia attacked Ukraine.")
+    assert keys(events) == {("19", "RUS", "UKR"), ("11", "USA", "RUS")}
+    assert {e.cameo_root: e.modality for e in events} == {"19": "alleged", "11": "asserted"}
+    # a report cited after the fact is a source, not an accusation
+    assert keys(code("Russia attacked Ukraine, Obama said.")) == {("19", "RUS", "UKR")}
+    # a claim of one's own act is no accusation
+    assert keys(code("Russia said it attacked Ukraine.")) == {("19", "RUS", "UKR")}
 
 
 def test_noun_predicate_with_light_verb(code: Code) -> None:

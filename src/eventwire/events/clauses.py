@@ -13,6 +13,15 @@ A sentence often holds one act inside another. Which of them CAMEO codes:
   attack" asks for military cooperation, 021);
 - **a reason** ("jailed a student for helping militants", "expelled diplomats for spying"):
   the charge is not coded as an act;
+- **a party reports an attack by another** ("The US said that Iraq had attacked", "the
+  Observatory said eight people were killed in an air strike by government forces"): when the
+  speaker, a coded actor, opens the sentence with a cue verb and the clause that follows
+  reports an act of force (CAMEO 18-20) by someone other than the speaker, the speaker's
+  claim is what CAMEO codes: an accusation (112) of the perpetrator (or of nobody named). The
+  reported act is coded too, as ``alleged``: it is known only through that claim. A report
+  cited after the fact ("..., police said") is a source, not an accusation: the act alone is
+  coded, with its own modality. (An explicit accusation verb, "alleged that X attacked",
+  is coded by the lexicon as 112 and contains the act, as above.);
 - **"if X does A, we will do B"**: B aimed at X is a conditional threat, and neither A nor
   B is coded on its own.
 """
@@ -122,6 +131,66 @@ def _intent_yields(out: list[Match]) -> list[Match]:
     ]
 
 
+_CUES = frozenset(
+    ["say", "claim", "allege", "charge", "state", "assert", "insist", "report", "tell", "add"]
+)
+_ACCUSE = Entry(
+    id="pattern:reported-attack",
+    pos="V",
+    lemma="say",
+    conditions=(),
+    source=("subj",),
+    target=("comp",),
+    code="112",
+    comment="a party's report of another's attack is an accusation",
+    order=-1,
+)
+
+
+def _accuser(m: Match, ctx: Context) -> tuple[Token, list[Actor]] | None:
+    """Return the cue verb and speaker when ``m`` is an attack reported by another party."""
+    if m.entry.code[:2] not in ("18", "19", "20") or m.reframed:
+        return None
+    node = m.pred
+    for _ in range(3):
+        if node.dep_ == "ccomp":
+            cue = node.head
+            if _lemma(cue) not in _CUES or cue.i > m.pred.i:
+                return None
+            subjects = [h for h in agent_heads(cue) if h.i < cue.i]
+            speakers = [a for h in subjects for a in np_actors(h, ctx)]
+            done = {a.code for a in m.sources if a.code}
+            if speakers and not any(a.code in done for a in speakers):
+                return cue, speakers
+            return None
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _accusations(out: list[Match], ctx: Context) -> list[Match]:
+    """Add the accusation of a party reporting another's attack; the attack is alleged."""
+    result: list[Match] = []
+    seen: set[tuple[int, str | None]] = set()
+    for m in out:
+        found = _accuser(m, ctx)
+        if found is None:
+            result.append(m)
+            continue
+        result.append(
+            Match(m.entry, m.pred, m.sources, m.targets, "alleged", m.confidence, m.reframed)
+        )
+        cue, speakers = found
+        accused: tuple[Actor | None, ...] = tuple(a for a in m.sources if a.code) or (None,)
+        key = (cue.i, ",".join(sorted(a.code or "" for a in accused if a is not None)) or None)
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(Match(_ACCUSE, cue, tuple(speakers), accused, "asserted", m.confidence))
+    return result
+
+
 def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
     """Keep the acts CAMEO codes when one clause of a sentence governs another."""
     out = _intent_yields(out)
@@ -150,6 +219,8 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
         for m in out
         if id(m) not in contained
     ]
+    # after containment: "Obama said Russia attacked Ukraine" keeps the (alleged) attack
+    out = _accusations(out, ctx)
     threats = _conditional_threats(out, ctx)
     if threats:
         # "if X invades, we will increase our presence" is one act: a threat against X; the
