@@ -260,14 +260,19 @@ def context_roles(
     mentions: list[Mention],
     covered: set[int],
     ctx: StateContext,
+    people: Counter[str] | None = None,
 ) -> list[ContextRole]:
-    """Resolve bare role nouns from context (see the module docstring)."""
+    """Resolve bare role nouns from context (see the module docstring).
+
+    ``people`` counts the states of the people the text or the tables placed (Obama: USA),
+    which add to the document's states ("Obama ... Obama said Congress must act").
+    """
     attached = {id(m.attachment.role) for m in mentions if m.attachment is not None}
     by_sector: dict[str, set[str]] = {}
     for m in ctx.mentions:
         if m.attachment is not None and m.code is not None:
             by_sector.setdefault(m.attachment.role.role.sector, set()).add(m.code)
-    document = dominant_state(ctx.counts(free_only=True), min_count=2)
+    document = dominant_state(ctx.counts(free_only=True) + (people or Counter()), min_count=2)
     out: list[ContextRole] = []
     for role in roles:
         sector = role.role.sector

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "actors_in"]
 
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# How a person was placed when their state may count as the document's context.
+TEXT_EVIDENCE = frozenset({"role", "appositive", "of_state", "next_sentence", "table"})
 
 
 def actors_in(actors: Sequence[Actor], start: int, end: int) -> list[Actor]:
@@ -107,8 +110,11 @@ class ActorResolver:
         covered.update(i for p in people for i in range(*p.span))
         actors = [_mention_actor(doc, m, mentions) for m in mentions if not m.absorbed]
         actors.extend(_person_actor(doc, p) for p in people)
+        placed = Counter(
+            p.code for p in people if p.code in self.state_codes and p.how in TEXT_EVIDENCE
+        )
         actors.extend(
-            _role_actor(doc, r) for r in context_roles(doc, roles, mentions, covered, ctx)
+            _role_actor(doc, r) for r in context_roles(doc, roles, mentions, covered, ctx, placed)
         )
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         return tuple(actors)
