@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.clauses import Match, resolve_clauses, retarget
 from eventwire.events.conventions import (
+    deep_target,
     drop_untargeted_twins,
     implicit_source,
     implicit_target,
@@ -305,7 +306,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         elif "mutual" in entry.target and len({a.code for a in sources}) > 1:
             targets = []  # filled pairwise below
         elif "-" in entry.target:
-            targets = [None]
+            deep = deep_target(tok, ctx, {a.code for a in sources})
+            targets = list(deep) if deep else [None]
         else:
             continue
         confidence = 0.9 if tok.pos_ in _VERB_POS else 0.8

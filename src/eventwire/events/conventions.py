@@ -15,6 +15,13 @@ Palestinians. When a pattern finds no target actor, eventwire takes
 The implicit target is an :class:`Actor` with ``role="implicit"`` and a lower confidence, so a
 user can tell it from a named one.
 
+**A target deeper in the clause.** A pattern whose own slots find no target looks for one in
+the phrases its act governs: "agreed to provide aid *for Romania and Poland*", "demanded an
+immediate admission *by Moscow*", "blocked a road to show their disapproval *for the United
+States'* policies". The nearest actor down the object and complement phrases (through
+prepositions, never into a clause with its own subject, a relative clause or the subject) is
+the target, before the implicit targets below.
+
 **Unnamed perpetrator of violence.** "Four children were killed in Israeli tank shelling",
 "a roadside bombing killed one U.S. soldier", "insurgents bombarded Aleppo": an act of force
 (CAMEO 17-20) whose agent is missing (an agentless passive) or names no actor is still coded.
@@ -44,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DOMESTIC",
     "LOCATED",
+    "deep_target",
     "drop_untargeted_twins",
     "implicit_source",
     "implicit_target",
@@ -150,3 +158,44 @@ def implicit_source(source: Actor, target: Actor | None, location: Location | No
         role="implicit",
         confidence=0.5,
     )
+
+
+# dependencies followed down from a predicate to find a deeper target
+_DOWN = frozenset(
+    {"dobj", "obj", "pobj", "prep", "xcomp", "pcomp", "acl", "dative", "conj", "appos",
+     "compound", "amod", "poss", "nmod", "attr", "oprd", "advcl", "ccomp"}
+)  # fmt: skip
+_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "acl"})
+
+
+def deep_target(pred: Token, ctx: Context, exclude: set[str | None]) -> list[Actor]:
+    """Return the nearest actors down the phrases ``pred`` governs (not its subject)."""
+    frontier = [pred]
+    seen = {pred.i}
+    for _ in range(6):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.i in seen or c.dep_ not in _DOWN:
+                    continue
+                if c.dep_ in _CLAUSES and any(g.dep_ in SUBJ for g in c.children):
+                    continue  # a clause with a subject of its own is another act
+                if c.dep_ == "advcl" and not any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+                ):
+                    continue  # only a purpose clause ("to show their disapproval")
+                seen.add(c.i)
+                nxt.append(c)
+        found = [
+            a
+            for t in nxt
+            for a in (np_actors(t, ctx) if t.pos_ == "PRON" else ctx.index.at(t))
+            if a.code not in exclude
+        ]
+        if found:
+            outer = max(a.end - a.start for a in found)
+            return [a for a in found if a.end - a.start == outer or a.group]
+        frontier = nxt
+        if not frontier:
+            break
+    return []
