@@ -271,6 +271,23 @@ def test_events_filters(store: Store) -> None:
     assert len(store.events(EventFilter(doc_id=res.page.id))) == 4
 
 
+def test_events_newest_first_and_historical(store: Store) -> None:
+    res = make_result("Russia warned NATO once more.", n=4)
+    dates = ["2022-01-13", None, "2022-01-20", "2021-05-01"]
+    events = tuple(
+        replace(e, event_date=d, historical=d == "2021-05-01")
+        for e, d in zip(res.events, dates, strict=True)
+    )
+    store.write([replace(res, events=events)], at=AT)
+    newest = store.events(EventFilter(newest_first=True))
+    assert [e.event_date for e in newest] == ["2022-01-20", "2022-01-13", "2021-05-01", None]
+    oldest = store.events()
+    assert [e.event_date for e in oldest] == ["2021-05-01", "2022-01-13", "2022-01-20", None]
+    current = store.events(EventFilter(historical=False, newest_first=True, limit=2))
+    assert [e.event_date for e in current] == ["2022-01-20", "2022-01-13"]
+    assert [e.event_date for e in store.events(EventFilter(historical=True))] == ["2021-05-01"]
+
+
 def test_quotes_filters(store: Store) -> None:
     res = make_result("Ryabkov spoke to reporters.")
     store.write([res], at=AT)

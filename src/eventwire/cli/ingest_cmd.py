@@ -15,10 +15,11 @@ from eventwire.cli.context import check_sources, db_option, open_store, settings
 from eventwire.cli.output import ARTICLE_TABLE, EVENT_TABLE, print_table, table_of
 from eventwire.errors import SourceNotFound
 from eventwire.pipeline import RunSummary, run
+from eventwire.records import Article, Event
 from eventwire.settings import Settings
-from eventwire.store.filters import ArticleFilter
+from eventwire.store.filters import ArticleFilter, EventFilter
 
-__all__ = ["demo_command", "ingest_command"]
+__all__ = ["demo", "demo_command", "ingest", "ingest_command"]
 
 
 @contextmanager
@@ -107,6 +108,32 @@ def ingest_command(
     click.echo(summary.line())
 
 
+def demo(folder: Path, *, settings: Settings) -> tuple[RunSummary, list[Article], list[Event]]:
+    """Ingest the example pages in ``folder``; return the counts, the newest articles and events.
+
+    The events are the newest that are news: those the stories recall from years ago are left
+    out.
+
+    Raises:
+        SourceNotFound: ``folder`` is not a folder.
+    """
+    if not folder.is_dir():
+        raise SourceNotFound(
+            f"{folder}: not found; run `eventwire demo` from the repository root (where the "
+            "examples/ folder is) or pass --path FOLDER"
+        )
+    # The example documents live in sub-folders; examples/ itself holds their README and
+    # the script that builds them, which are not news.
+    sources = [
+        str(p) for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".")
+    ]
+    summary = ingest(sources or [str(folder)], settings=settings, code_events=True)
+    with open_store(settings, read_only=True) as store:
+        articles = store.articles(ArticleFilter(limit=10))
+        events = store.events(EventFilter(historical=False, newest_first=True, limit=15))
+    return summary, articles, events
+
+
 @click.command("demo")
 @db_option
 @click.option(
@@ -120,23 +147,9 @@ def ingest_command(
 def demo_command(ctx: click.Context, db: str | None, folder: str | None) -> None:
     """Ingest the bundled examples/ folder and show the articles and events found."""
     settings = settings_of(ctx, db=db)
-    path = Path(folder or "examples")
-    if not path.is_dir():
-        raise SourceNotFound(
-            f"{path}: not found; run `eventwire demo` from the repository root (where the "
-            "examples/ folder is) or pass --path FOLDER"
-        )
-    # The example documents live in sub-folders; examples/ itself holds their README and
-    # the script that builds them, which are not news.
-    sources = [str(p) for p in sorted(path.iterdir()) if p.is_dir() and not p.name.startswith(".")]
-    summary = ingest(sources or [str(path)], settings=settings, code_events=True)
+    summary, articles, events = demo(Path(folder or "examples"), settings=settings)
     _print_rejections(summary)
     click.echo(f"{settings.store.db}: {summary.line()}")
-    with open_store(settings, read_only=True) as store:
-        articles = store.articles(ArticleFilter(limit=10))
-        # Newest news first: events the stories recall from years ago are not the news.
-        fresh = [e for e in store.events() if not e.historical]
-        events = sorted(fresh, key=lambda e: e.event_date or "", reverse=True)[:15]
     print_table(*table_of(ARTICLE_TABLE, articles), title="Articles")
     # The demo lists a few events of a few documents: no room for a doc column.
     brief = {name: cell for name, cell in EVENT_TABLE.items() if name != "doc"}

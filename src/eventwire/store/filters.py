@@ -56,6 +56,10 @@ class EventFilter:
             works).
         until: Keep events dated on or before this ISO date (inclusive; prefix allowed).
         doc_id: Keep events of this document.
+        historical: Keep only events the story recalls from the past (``True``) or only
+            the others (``False``).
+        newest_first: List the newest events first (undated ones last) instead of oldest
+            first; one document's events stay in text order.
         limit: Return at most this many (``None``: all).
     """
 
@@ -66,6 +70,8 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     doc_id: str | None = None
+    historical: bool | None = None
+    newest_first: bool = False
     limit: int | None = None
 
 

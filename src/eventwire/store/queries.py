@@ -35,7 +35,7 @@ class _Select:
 
     def where_given(self, condition: str, value: object) -> None:
         """Add a condition when ``value`` is given (a filter left ``None`` or empty keeps all)."""
-        if value:
+        if value is not None and value != "":
             self.where(condition, value)
 
     def run(self, fetch: Fetch, *, order: str, limit: int | None = None) -> list[Row]:
@@ -131,8 +131,12 @@ def events(fetch: Fetch, where: EventFilter) -> list[Event]:
     # Compare only as much of the date as was given, so until=2022-01 keeps all of January.
     query.where_given("left(event_date, length(?)) <= ?", where.until)
     query.where_given("doc_id = ?", where.doc_id)
+    query.where_given("historical = ?", where.historical)
     # One document's events come in text order; a listing across documents in date order.
-    order = "position" if where.doc_id else "event_date NULLS LAST, doc_id, position"
+    if where.doc_id:
+        order = "position"
+    else:
+        order = f"event_date {'DESC' if where.newest_first else 'ASC'} NULLS LAST, doc_id, position"
     found = query.run(fetch, order=order, limit=where.limit)
     return [rows.event_from_row(r) for r in found]
 
