@@ -22,6 +22,7 @@ from eventwire.events.conventions import (
     implicit_source,
     implicit_target,
     unnamed_agent,
+    unnamed_party,
 )
 from eventwire.events.lexicon import Condition, Entry, Lexicon
 from eventwire.events.modality import modality_of
@@ -296,6 +297,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         if not sources:
             sources, src_slot = unnamed_agent(entry.code, tok, ctx), "unnamed"
         if not sources:
+            sources, src_slot = unnamed_party(tok, ctx), "unnamed"
+        if not sources:
             continue
         targets: list[Actor | None]
         found, _ = _fill(entry.target, tok, ctx)
@@ -378,6 +381,8 @@ def code_sentence(
                 src = implicit_source(source, tgt, details.location)
                 if src.code is None and (tgt is None or tgt.code is None):
                     continue  # an unnamed perpetrator needs a named victim
+                if src.role == "unnamed-party" and (named is None or named.code is None):
+                    continue  # ... and an unnamed party a named target
                 if tgt is not None and tgt.code == src.code and tgt.role != "implicit":
                     if tgt.start == src.start:
                         continue

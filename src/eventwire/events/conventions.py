@@ -9,8 +9,9 @@ Palestinians. When a pattern finds no target actor, eventwire takes
    :data:`LOCATED` ("Albanians demonstrated in Serbia" → SRB→SRB, "troops remained on alert
    in the West Bank" → ISR→PSE, "will meet in Zurich" → USA→CHE);
 2. otherwise, for the classes in :data:`DOMESTIC`, the source's own country ("Algerian
-   landowners began a hunger strike" → DZA→DZA): a protest, repression or concession with no
-   stated addressee concerns the actor's own government.
+   landowners began a hunger strike" → DZA→DZA): a protest, repression, rejection or concession
+   with no stated addressee concerns the actor's own government. A release (084x) is not: the
+   released are its target, and unnamed ones leave it empty.
 
 The implicit target is an :class:`Actor` with ``role="implicit"`` and a lower confidence, so a
 user can tell it from a named one.
@@ -56,6 +57,7 @@ __all__ = [
     "implicit_source",
     "implicit_target",
     "unnamed_agent",
+    "unnamed_party",
 ]
 
 # acts of force and coercion, whose unnamed perpetrator is still coded
@@ -86,7 +88,8 @@ def implicit_target(code: str, source: Actor, location: Location | None) -> Acto
             role="implicit",
             confidence=0.5,
         )
-    if root in DOMESTIC and source.code and len(source.code) == 3 and source.kind != "igo":
+    own = source.code and len(source.code) == 3 and source.kind != "igo"
+    if root in DOMESTIC and not code.startswith("084") and own:
         return replace(source, role="implicit", confidence=0.5, group=None)
     return None
 
@@ -135,6 +138,36 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
     return [
         Actor(
             text=text, start=start, end=end, code=None, kind="group", role="unnamed", confidence=0.5
+        )
+    ]
+
+
+def unnamed_party(pred: Token, ctx: Context) -> list[Actor]:
+    """Return an unnamed source for a verb whose subject is a noun phrase naming no actor.
+
+    "The government expressed appreciation for China's assistance": the act is coded with a
+    source of no known country (``code=None``, ``role="unnamed-party"``) when its target is
+    a named actor.
+    """
+    if pred.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in pred.children if c.dep_ in SUBJ]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return []
+    subj = subjects[0]
+    if any(ctx.index.known_without_code(t) for t in subj.subtree):
+        return []  # a news agency, a person of no known country: never a party
+    start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    text = pred.doc.text[start:end]
+    return [
+        Actor(
+            text=text,
+            start=start,
+            end=end,
+            code=None,
+            kind="group",
+            role="unnamed-party",
+            confidence=0.4,
         )
     ]
 

@@ -10,6 +10,7 @@ pronouns ("we" in a quote is its speaker; "he", "they" the subject of the govern
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire.records import Actor
@@ -99,11 +100,13 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self._by_token: dict[int, list[Actor]] = {}
+        self._uncoded: set[int] = set()
         for actor in actors:
-            if not actor.code:
-                continue
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
+                continue
+            if not actor.code:
+                self._uncoded.update(tok.i for tok in span)
                 continue
             for tok in span:
                 self._by_token.setdefault(tok.i, []).append(actor)
@@ -112,6 +115,10 @@ class ActorIndex:
         """Return the actors covering ``tok`` (outermost mention first)."""
         found = self._by_token.get(tok.i, [])
         return sorted(found, key=lambda a: a.start - a.end)
+
+    def known_without_code(self, tok: Token) -> bool:
+        """Tell whether ``tok`` is part of a mention resolved to no code (a news agency)."""
+        return tok.i in self._uncoded
 
     def __bool__(self) -> bool:
         return bool(self._by_token)
@@ -150,6 +157,25 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+@cache
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _prefer_states(found: list[Actor]) -> list[Actor]:
+    """Among alternatives in one phrase, keep states over groups without a country.
+
+    "an Islamic State target southwest of Baghdad" names a militant group (no country) and
+    the place it is in; CAMEO codes the state.
+    """
+    states = [a for a in found if a.code in _countries()]
+    if states and len(states) < len(found) and all(a.group is None for a in found):
+        return states
+    return found
+
+
 def _near(tok: Token, ctx: Context) -> list[Actor]:
     """Breadth-first search inside one noun phrase for the actor nearest its head."""
     frontier = [tok]
@@ -163,6 +189,7 @@ def _near(tok: Token, ctx: Context) -> list[Actor]:
                 outer = max(a.end - a.start for a in hits)
                 found.extend(a for a in hits if a.end - a.start == outer)
         if found:
+            found = _prefer_states(found)
             if frontier == [tok]:
                 # "US and British activists": the mention covers "British activists", but the
                 # head's coordinated modifiers name further actors
