@@ -245,6 +245,15 @@ def _from_table(
     """Look up people the text gave no owner for (rule 6), checked against the date."""
     for p in people:
         if p.code is not None:
+            if p.sector is None:
+                # "King Hassan of Morocco": the text gave the state, the table the office
+                held = [
+                    o
+                    for o in offices_by_name.get(p.text.lower(), [])
+                    if o.code == p.code and (published is None or o.holds_on(published))
+                ]
+                if held:
+                    p.sector, p.role = held[-1].sector, p.role or held[-1].role
             continue
         named = offices_by_name.get(p.text.lower(), [])
         if p.title:

@@ -89,10 +89,15 @@ class ActorResolver:
         mentions = build_mentions(
             doc, hits, roles, lambda code: self.tables.place_code(code, published)
         )
-        # a person's name never overlaps an unambiguous table name, kept or suppressed
+        # a person's name never overlaps an unambiguous table name, kept or suppressed; a
+        # city's name only when it was kept as a place ("Van" is also a name: Tran Van Loc)
         blocked = {
-            i for h in hits if "ambiguous" not in h.entry.flags for i in range(h.start, h.end)
+            i
+            for h in hits
+            if "ambiguous" not in h.entry.flags and h.entry.type != "city"
+            for i in range(h.start, h.end)
         }
+        blocked.update(i for m in mentions if m.entry.type == "city" for i in range(*m.span))
         attach_roles(doc, mentions, roles)
         ctx = StateContext(doc, mentions, self.state_codes)
         resolve_ethnic(doc, mentions, ctx)

