@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from eventwire.records import Article, Page, Rejected, Result
 from eventwire.settings import ExtractSettings, Settings, load_settings
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from eventwire.events import EventCoder
     from eventwire.store import Store
 
-__all__ = ["STAGES", "Pipeline", "RunSummary", "code_text", "run"]
+__all__ = ["STAGES", "Pipeline", "RunSummary", "code_text", "process_sources", "run"]
 
 T = TypeVar("T")
 
@@ -225,6 +225,28 @@ def code_text(
         text.encode("utf-8"), source=url or "<text>", url=url, hints=hints, encoding="utf-8"
     )
     return next(iter(pipeline.process([page])))
+
+
+def process_sources(
+    sources: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    code_events: bool = True,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Result | Rejected]:
+    """Yield what the pipeline makes of every page in some sources, without a database.
+
+    Streams in batches, so memory stays flat on a large WARC. A document rejected before it
+    became a page (unreadable, binary, truncated) is yielded as its :class:`Rejected`.
+    """
+    from eventwire.ingest import iter_pages
+
+    settings = settings or load_settings()
+    pipeline = Pipeline(settings, code_events=code_events)
+    stream = iter_pages(sources, settings=settings.ingest, stdin=stdin)
+    for chunk in batched(stream, max(1, settings.nlp.batch_size)):
+        yield from (item for item in chunk if isinstance(item, Rejected))
+        yield from pipeline.process([item for item in chunk if isinstance(item, Page)])
 
 
 @dataclass

@@ -9,38 +9,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import click
 
 from eventwire.cli.context import check_sources, settings_of
-from eventwire.pipeline import Pipeline
-from eventwire.records import Page, Rejected, Result, to_dict
-from eventwire.settings import Settings
+from eventwire.pipeline import process_sources
+from eventwire.records import Rejected, Result, to_dict
 
-__all__ = ["code_command", "extract_command", "results_of"]
-
-
-def results_of(
-    source: str, *, settings: Settings, code_events: bool
-) -> Iterator[Result | Rejected]:
-    """Yield what the pipeline makes of each page in one source (no database).
-
-    A document rejected before it became a page (unreadable, binary, truncated) is yielded
-    as its :class:`Rejected` record.
-    """
-    from eventwire.ingest import iter_pages
-
-    pipeline = Pipeline(settings, code_events=code_events)
-    stdin = sys.stdin.buffer
-    pages: list[Page] = []
-    for item in iter_pages([source], settings=settings.ingest, stdin=stdin):
-        if isinstance(item, Rejected):
-            yield item
-        else:
-            pages.append(item)
-    yield from pipeline.process(pages)
+__all__ = ["code_command", "extract_command"]
 
 
 def _document(item: Result | Rejected, *, coded: bool) -> tuple[dict[str, Any], bool]:
@@ -105,7 +82,9 @@ def _run(ctx: click.Context, source: str, *, coded: bool, as_json: bool) -> None
     check_sources([source])
     ok = True
     docs: list[dict[str, Any]] = []
-    for item in results_of(source, settings=settings, code_events=coded):
+    for item in process_sources(
+        [source], settings=settings, code_events=coded, stdin=sys.stdin.buffer
+    ):
         doc, accepted = _document(item, coded=coded)
         ok = ok and accepted
         if as_json:

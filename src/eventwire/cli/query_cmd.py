@@ -23,6 +23,7 @@ from eventwire.cli.output import (
     render,
     table_of,
 )
+from eventwire.errors import InputError
 from eventwire.records import MODALITIES, to_dict
 from eventwire.store import rows
 from eventwire.store.filters import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter
@@ -75,7 +76,7 @@ def show_command(ctx: click.Context, doc_id: str, as_json: bool, db: str | None)
     with open_store(settings_of(ctx, db=db), read_only=True) as store:
         art = store.article(doc_id)
         if art is None:
-            raise click.ClickException(f"no article with id or prefix '{doc_id}'")
+            raise InputError(f"no article with id or prefix '{doc_id}' in {store.path}")
         page = store.page(art.doc_id)
         events = store.events(EventFilter(doc_id=art.doc_id))
         quotes = store.quotes(QuoteFilter(doc_id=art.doc_id))
