@@ -128,6 +128,11 @@ def test_office_holder_out_of_office_keeps_their_country(nlp: Any, resolver: Act
         ("Palestinians protested on Monday.", "Palestinians", "PSE"),
         ("Turks voted in a referendum.", "Turks", "TUR"),
         (
+            "Serb forces attacked the Albanian population in Montenegro.",
+            "Albanian population",
+            "MNE",
+        ),
+        (
             "Ethnic Albanian guerrillas operating in Macedonia handed in their weapons.",
             "Albanian guerrillas",
             "MKD",
@@ -193,6 +198,7 @@ def test_bare_roles_take_an_unambiguous_context(
         ("Pakistan has urged its citizens to avoid Iraq.", "citizens"),
         ("US troops and Iraqi troops patrolled. The troops returned at dawn.", "The troops"),
         ("Peacekeepers arrived in Mali.", "Peacekeepers"),
+        ("Russian troops fired artillery at the town.", "artillery"),
     ],
 )
 def test_bare_roles_stay_unresolved_without_clear_context(

@@ -5,8 +5,9 @@ Three kinds of mention name no state of their own:
 - peoples (``ethnic`` mentions: "ethnic Albanians", "Kurds", "the Turkish minority") are coded
   by where they live: a state right before them ("Bosnian Serbs", "Iraqi Kurds"), a place they
   are "in"/"of" ("Albanians of southern Serbia", "guerrillas operating in Macedonia"), the one
-  state the sentence names, the document's dominant state, else the people's default state from
-  ``ethnic.tsv`` (none for Kurds, or for "ethnic X": a minority is rarely in its kin state);
+  place ("in Montenegro") or else the one state the sentence names, the document's dominant
+  state, else the people's default state from ``ethnic.tsv`` (none for Kurds, or for
+  "ethnic X": a minority is rarely in its kin state);
 - bare role nouns ("the government", "police", "the rebels", "Congress", "troops"): the code of
   the one state whose actors of the same sector the document already named ("Israeli troops
   ... the army"), else the one state the sentence names as a place ("in Serbia"), else the
@@ -77,6 +78,8 @@ NO_CONTEXT_ROLES = frozenset(
         "fighter jets",
         "aircraft",
         "helicopters",
+        "tanks",
+        "artillery",
         "nationals",
         "people",
     }
@@ -227,9 +230,11 @@ def resolve_ethnic(doc: Doc, mentions: list[Mention], ctx: StateContext) -> None
         if place is not None:
             m.code, m.confidence = place.code, CONTEXT_CONFIDENCE["place"]
             continue
-        sentence = ctx.counts(sentence=doc[m.start].sent)
+        sent = doc[m.start].sent
         document = ctx.counts()
-        code = dominant_state(sentence)
+        code = dominant_state(ctx.counts(sentence=sent, places_only=True)) or dominant_state(
+            ctx.counts(sentence=sent)
+        )
         if code is not None:
             m.code, m.confidence = code, CONTEXT_CONFIDENCE["sentence"]
         elif (code := dominant_state(document, min_count=2)) is not None:
