@@ -23,7 +23,8 @@ A sentence often holds one act inside another. Which of them CAMEO codes:
   coded, with its own modality. (An explicit accusation verb, "alleged that X attacked",
   is coded by the lexicon as 112 and contains the act, as above.);
 - **"if X does A, we will do B"**: B aimed at X is a conditional threat, and neither A nor
-  B is coded on its own.
+  B is coded on its own; a threat with no target of its own ("threatened to strike unless
+  Israel rescinded the annexation") is aimed at the actor of its condition.
 """
 
 from __future__ import annotations
@@ -220,7 +221,7 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
         if id(m) not in contained
     ]
     # after containment: "Obama said Russia attacked Ukraine" keeps the (alleged) attack
-    out = _accusations(out, ctx)
+    out = _aim_threats(_accusations(out, ctx), ctx)
     threats = _conditional_threats(out, ctx)
     if threats:
         # "if X invades, we will increase our presence" is one act: a threat against X; the
@@ -230,6 +231,35 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
             covered.update(tok.i for c in conjuncts(clause) for tok in c.subtree)
         out = [m for m in out if m.pred.i not in covered]
     return out + [t for t, _ in threats]
+
+
+def _condition_clause(pred: Token) -> Token | None:
+    """Return the "if"/"unless" clause on a predicate or on its complement, if any."""
+    for host in (pred, *[c for c in pred.children if c.dep_ in ("xcomp", "ccomp")]):
+        for c in host.children:
+            if c.dep_ == "advcl" and any(
+                k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children
+            ):
+                return c
+    return None
+
+
+def _aim_threats(out: list[Match], ctx: Context) -> list[Match]:
+    """ "Threatened to strike unless Israel rescinded": an untargeted threat aims at Israel."""
+    result: list[Match] = []
+    for m in out:
+        clause = None
+        if m.entry.code[:2] == "13" and all(t is None for t in m.targets):
+            clause = _condition_clause(m.pred)
+        if clause is not None:
+            src_codes = {a.code for a in m.sources}
+            aimed = [
+                a for h in agent_heads(clause) for a in np_actors(h, ctx) if a.code not in src_codes
+            ]
+            if aimed:
+                m = Match(m.entry, m.pred, m.sources, tuple(aimed), m.modality, m.confidence)
+        result.append(m)
+    return result
 
 
 def _conditional_threats(matches: list[Match], ctx: Context) -> list[tuple[Match, Token]]:

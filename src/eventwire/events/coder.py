@@ -255,7 +255,7 @@ def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
     if slot in ("comp", "cobj"):
         out: list[Actor] = []
         for c in pred.children:
-            if c.dep_ not in ("ccomp", "xcomp"):
+            if c.dep_ not in ("ccomp", "xcomp", "acl"):
                 continue
             if slot == "comp":
                 out.extend(a for h in agent_heads(c) for a in np_actors(h, ctx))

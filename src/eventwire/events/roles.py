@@ -266,8 +266,11 @@ def misparsed_main_verb(verb: Token) -> bool:
     "Palestinian youths resorted to throwing stones" as a noun phrase with a modifying
     participle; a participle of the root noun that takes an object (or "resorted to") acts.
     """
-    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if head.dep_ != "ROOT" and not (head.dep_ in ("nsubj", "ccomp") and head.head.dep_ == "ROOT"):
+        return False  # "Palestinian youths resorted to ..., officials said" reads as "said"'s
     for v in (verb, *[c for c in verb.children if c.dep_ == "conj"]):
         if any(c.dep_ in OBJ for c in v.children):
             return True
