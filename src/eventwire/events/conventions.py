@@ -43,7 +43,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.events.modality import modality_of
-from eventwire.events.roles import SUBJ, Context, is_passive, np_actors
+from eventwire.events.roles import SUBJ, Context, conjuncts, is_passive, np_actors
 from eventwire.records import Actor, Event, Location
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ _INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
 _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 
 # CAMEO roots whose untargeted acts take the country where they happen as target
-LOCATED = frozenset({"04", "08", "10", "12", "14", "15", "17", "18", "19", "20"})
+LOCATED = frozenset({"04", "08", "10", "12", "13", "14", "15", "17", "18", "19", "20"})
 # ... and, when the sentence places them nowhere, the source's own country
 DOMESTIC = frozenset({"08", "10", "12", "14", "17"})
 # codes that never take an implicit target ("resigned" is addressed to nobody)
@@ -199,6 +199,19 @@ _DOWN = frozenset(
      "compound", "amod", "poss", "nmod", "attr", "oprd", "advcl", "ccomp"}
 )  # fmt: skip
 _CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "acl"})
+# prepositions of circumstance, never leading to an act's target
+_ASIDE_PREPS = frozenset(
+    ["despite", "after", "before", "since", "until", "till", "amid", "amidst",
+     "following", "like", "unlike", "besides", "except", "throughout", "because", "as"]
+)  # fmt: skip
+
+
+def _with_conjuncts(tok: Token, ctx: Context) -> list[Actor]:
+    """Return the actors on ``tok``, and on its conjuncts when it has any ("to Iran, Libya")."""
+    found = ctx.index.at(tok)
+    if not found:
+        return []
+    return [a for c in conjuncts(tok) for a in ctx.index.at(c)]
 
 
 def deep_target(pred: Token, ctx: Context, exclude: set[str | None]) -> list[Actor]:
@@ -217,17 +230,26 @@ def deep_target(pred: Token, ctx: Context, exclude: set[str | None]) -> list[Act
                     g.dep_ == "aux" and g.lower_ == "to" for g in c.children
                 ):
                     continue  # only a purpose clause ("to show their disapproval")
+                if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS:
+                    continue  # "despite Israel's wish", "after talks with": circumstances
                 seen.add(c.i)
                 nxt.append(c)
         found = [
             a
             for t in nxt
-            for a in (np_actors(t, ctx) if t.pos_ == "PRON" else ctx.index.at(t))
+            for a in (np_actors(t, ctx) if t.pos_ == "PRON" else _with_conjuncts(t, ctx))
             if a.code not in exclude
         ]
         if found:
-            outer = max(a.end - a.start for a in found)
-            return [a for a in found if a.end - a.start == outer or a.group]
+            # a mention nested in another found one ("Korea" in "North Korea") is the same
+            return [
+                a
+                for a in found
+                if not any(
+                    b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+                    for b in found
+                )
+            ]
         frontier = nxt
         if not frontier:
             break

@@ -36,7 +36,7 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "obj"})
 # dependents that stay inside a noun phrase's reference ("US commander", "Russia's minister")
 _NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod"})
-_NP_PREPS = frozenset({"of", "from", "in"})
+_NP_PREPS = frozenset({"of", "from", "in", "for"})  # "a camp for Congolese refugees"
 # verbs whose object is the subject of their infinitive ("urged Iran to stop")
 OBJECT_CONTROL = frozenset(
     [
