@@ -69,6 +69,19 @@ class Pipeline:
         self._nlp: Language | None = None
         self._resolver: ActorResolver | None = None
         self._coder: EventCoder | None = None
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the extraction worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     @property
     def nlp(self) -> Language:
@@ -103,12 +116,14 @@ class Pipeline:
         workers = self.settings.extract.workers
         if workers == 1 or len(pages) < 2:
             return [_extract_one(job) for job in jobs]
-        with ProcessPoolExecutor(max_workers=workers or None) as pool:
-            return list(pool.map(_extract_one, jobs, chunksize=4))
+        if self._pool is None:  # started once, reused by every batch until close()
+            self._pool = ProcessPoolExecutor(max_workers=workers or None)
+        return list(self._pool.map(_extract_one, jobs, chunksize=4))
 
     def process(self, pages: Iterable[Page]) -> Iterator[Result]:
         """Run pages through extract, nlp, actors and events, streaming in batches."""
-        size = max(1, self.settings.nlp.batch_size)
+        # Enough documents per batch to keep every parsing worker busy.
+        size = max(1, self.settings.nlp.batch_size) * max(1, self.settings.nlp.workers)
         for chunk in batched(pages, size):
             yield from self._process_batch(chunk)
 
@@ -120,27 +135,32 @@ class Pipeline:
         """
         from eventwire.nlp import parse
 
-        for chunk in batched(articles, max(1, self.settings.nlp.batch_size)):
-            for parsed in parse(self.nlp, chunk, batch_size=self.settings.nlp.batch_size):
-                art = parsed.article
-                try:
-                    actors = self.resolver(parsed)
-                    events, quotes = self.coder(parsed, actors)
-                except Exception as e:  # one bad document never ends a run
-                    yield Rejected(
-                        stage="events",
-                        reason=f"internal error: {type(e).__name__}: {e}",
-                        source=art.url or art.doc_id,
-                        doc_id=art.doc_id,
-                    )
-                    continue
-                yield Result(
-                    page=_stand_in_page(art),
-                    article=art,
-                    actors=actors,
-                    quotes=quotes,
-                    events=events,
+        parsed_articles = parse(
+            self.nlp,
+            articles,
+            batch_size=self.settings.nlp.batch_size,
+            n_process=self.settings.nlp.workers,
+        )
+        for parsed in parsed_articles:
+            art = parsed.article
+            try:
+                actors = self.resolver(parsed)
+                events, quotes = self.coder(parsed, actors)
+            except Exception as e:  # one bad document never ends a run
+                yield Rejected(
+                    stage="events",
+                    reason=f"internal error: {type(e).__name__}: {e}",
+                    source=art.url or art.doc_id,
+                    doc_id=art.doc_id,
                 )
+                continue
+            yield Result(
+                page=_stand_in_page(art),
+                article=art,
+                actors=actors,
+                quotes=quotes,
+                events=events,
+            )
 
     def _process_batch(self, pages: list[Page]) -> Iterator[Result]:
         extracted = self.extract_many(pages)
@@ -242,11 +262,11 @@ def process_sources(
     from eventwire.ingest import iter_pages
 
     settings = settings or load_settings()
-    pipeline = Pipeline(settings, code_events=code_events)
     stream = iter_pages(sources, settings=settings.ingest, stdin=stdin)
-    for chunk in batched(stream, max(1, settings.nlp.batch_size)):
-        yield from (item for item in chunk if isinstance(item, Rejected))
-        yield from pipeline.process([item for item in chunk if isinstance(item, Page)])
+    with Pipeline(settings, code_events=code_events) as pipeline:
+        for chunk in batched(stream, max(1, settings.nlp.batch_size)):
+            yield from (item for item in chunk if isinstance(item, Rejected))
+            yield from pipeline.process([item for item in chunk if isinstance(item, Page)])
 
 
 @dataclass
@@ -289,46 +309,51 @@ def run(
     from eventwire.ingest import iter_pages
 
     settings = settings or load_settings()
-    pipeline = Pipeline(settings, code_events=code_events)
     summary = RunSummary()
     notify = on_document or (lambda _status: None)
     stream = iter_pages(sources, settings=settings.ingest)
-    for chunk in batched(stream, max(1, settings.store.batch_size)):
-        pages: list[Page] = []
-        rejections: list[Rejected] = []
-        seen: set[str] = set()
-        for item in chunk:
-            if isinstance(item, Rejected):
-                rejections.append(item)
-            else:
-                pages.append(item)
-        known = store.known_page_ids([p.id for p in pages])
-        fresh: list[Page] = []
-        for page in pages:
-            if page.id in known or page.id in seen:
-                summary.duplicate += 1
-                notify("duplicate")
-            else:
-                seen.add(page.id)
-                fresh.append(page)
-        results = list(pipeline.process(fresh))
-        store.write(results, rejections=rejections, at=_now())
-        for rej in rejections:
-            summary.rejected += 1
-            summary.rejections.append(rej)
-            notify("rejected")
-        for res in results:
-            # A document whose article was kept but whose coding failed still counts as
-            # rejected: its rejection is stored and listed, never hidden in "ingested".
-            if res.rejected is not None:
-                summary.rejected += 1
-                summary.rejections.append(res.rejected)
-                notify("rejected")
-            else:
-                summary.ingested += 1
-                summary.events += len(res.events)
-                notify("ingested")
+    with Pipeline(settings, code_events=code_events) as pipeline:
+        for chunk in batched(stream, max(1, settings.store.batch_size)):
+            _run_batch(chunk, pipeline=pipeline, store=store, summary=summary, notify=notify)
     return summary
+
+
+def _run_batch(
+    chunk: list[Page | Rejected],
+    *,
+    pipeline: Pipeline,
+    store: Store,
+    summary: RunSummary,
+    notify: Callable[[str], None],
+) -> None:
+    """Code the new pages of one batch and commit them with its rejections in one write."""
+    rejections = [item for item in chunk if isinstance(item, Rejected)]
+    pages = [item for item in chunk if isinstance(item, Page)]
+    known = store.known_page_ids([p.id for p in pages])
+    fresh: dict[str, Page] = {}
+    for page in pages:
+        if page.id in known or page.id in fresh:
+            summary.duplicate += 1
+            notify("duplicate")
+        else:
+            fresh[page.id] = page
+    results = list(pipeline.process(fresh.values()))
+    store.write(results, rejections=rejections, at=_now())
+    for rej in rejections:
+        summary.rejected += 1
+        summary.rejections.append(rej)
+        notify("rejected")
+    for res in results:
+        # A document whose article was kept but whose coding failed still counts as
+        # rejected: its rejection is stored and listed, never hidden in "ingested".
+        if res.rejected is not None:
+            summary.rejected += 1
+            summary.rejections.append(res.rejected)
+            notify("rejected")
+        else:
+            summary.ingested += 1
+            summary.events += len(res.events)
+            notify("ingested")
 
 
 def _now() -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.errors import GoldFormatError
 from eventwire.eval.codes import NO_ACTOR, canonical_plover, plover_actor_key
-from eventwire.eval.gold import GoldEvent, GoldSentence, iso_date
+from eventwire.eval.gold import GoldEvent, GoldSentence
 
 __all__ = ["parse_plover"]
 
@@ -105,12 +105,13 @@ def parse_plover(
         events = tuple(
             GoldEvent(code=None, root=None, source=s, target=t, plover_type=ptype) for s, t in pairs
         )
-        raw_date = rec.get("date")
         out.append(
             GoldSentence(
                 id=sid,
                 text=" ".join(body.split()),
-                date=iso_date(raw_date) if isinstance(raw_date, str) else None,
+                # Every record carries the placeholder 2000-01-01, which is no publication
+                # date: passing it would check office holders and borders against 2000.
+                date=None,
                 events=events,
                 category=label.strip().upper(),
             )

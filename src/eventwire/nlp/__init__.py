@@ -104,9 +104,19 @@ def _add_quote_boundaries(nlp: Language) -> None:
         nlp.add_pipe(name, before="parser")
 
 
-def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Parsed]:
-    """Parse articles with ``nlp.pipe`` in batches, one :class:`Parsed` per article, in order."""
+def parse(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[Parsed]:
+    """Parse articles with ``nlp.pipe`` in batches, one :class:`Parsed` per article, in order.
+
+    Args:
+        nlp: The loaded pipeline.
+        articles: Articles to parse.
+        batch_size: Documents per ``nlp.pipe`` batch.
+        n_process: Worker processes for spaCy (``nlp.workers``); 1 parses in this process.
+    """
     items = list(articles) if not isinstance(articles, list) else articles
-    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    n_process = 1 if len(items) <= batch_size else n_process  # forking costs more than it saves
+    docs = nlp.pipe((a.text for a in items), batch_size=batch_size, n_process=n_process)
     for article, doc in zip(items, docs, strict=True):
         yield Parsed(article=article, doc=doc)
