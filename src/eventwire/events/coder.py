@@ -309,7 +309,9 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         elif "mutual" in entry.target and len({a.code for a in sources}) > 1:
             targets = []  # filled pairwise below
         elif "-" in entry.target:
-            deep = deep_target(tok, ctx, {a.code for a in sources})
+            # an unnamed perpetrator's phrases name instruments and places, not its target
+            named = not any(a.role == "unnamed" for a in sources)
+            deep = deep_target(tok, ctx, {a.code for a in sources}) if named else []
             targets = list(deep) if deep else [None]
         else:
             continue

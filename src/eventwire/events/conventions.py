@@ -125,6 +125,12 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
     for c in pred.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in _INSTRUMENT_PREPS:
             for obj in c.children:
+                nxt = obj.nbor() if obj.i + 1 < len(obj.doc) else None
+                if obj.dep_ == "pobj" and nxt is not None and nxt.tag_ == "VBG":
+                    # "in Israeli shelling" read as "in Israeli" + a gerund
+                    found = np_actors(obj, ctx)
+                    if found:
+                        return found
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                     found = [
                         a for m in obj.children if m.dep_ in _MODIFIERS for a in np_actors(m, ctx)
