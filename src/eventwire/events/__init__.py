@@ -5,6 +5,9 @@
 
       quotes.find_quotes      who said what (direct and indirect speech)
       coder.match_sentence    lexicon patterns on the dependency parse → source, target, code
+      transforms.reframe      intent, threat, refusal: how an act is said
+      clauses.resolve_clauses requested/alleged/refused acts, accusations, conditional threats
+      conventions             implicit targets and perpetrators, deeper targets, duplicates
       modality.modality_of    asserted / negated / conditional / hypothetical / future / alleged
       when.ground_date        event date and whether it is historical
       where.locate            place of the event
