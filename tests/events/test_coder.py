@@ -13,6 +13,8 @@ from eventwire.records import Actor, Article, Event, Parsed
 from eventwire.settings import EventsSettings, NlpSettings
 
 NAMES = {
+    "Barack Obama": "USA",
+    "Vladimir Putin": "RUS",
     "United States": "USA",
     "US": "USA",
     "Obama": "USA",
@@ -156,9 +158,26 @@ def test_modality(code: Code, text: str, modality: str) -> None:
     assert {e.modality for e in events} == {modality}
 
 
-def test_future_cooperation_is_an_expressed_intent(code: Code) -> None:
+def test_unattributed_future_act_is_the_act_itself(code: Code) -> None:
     [event] = code("The United States will supply arms to Israel.")
+    assert (event.cameo, event.modality) == ("072", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States said it will supply arms to Israel.",
+        "The United States will supply arms to Israel, the State Department said.",
+    ],
+)
+def test_attributed_future_cooperation_is_an_expressed_intent(code: Code, text: str) -> None:
+    [event] = code(text)
     assert (event.cameo, event.modality) == ("0332", "future")
+
+
+def test_attributed_future_attack_is_a_threat(code: Code) -> None:
+    events = code("Russia said it will attack Ukraine.")
+    assert keys(events) == {("13", "RUS", "UKR")}
 
 
 def test_intent_verbs(code: Code) -> None:
@@ -172,3 +191,14 @@ def test_conditional_consequent_is_a_threat(code: Code) -> None:
     assert threat and threat[0].source.code == "USA" and threat[0].target is not None
     assert threat[0].target.code == "RUS" and threat[0].modality == "conditional"
     assert all(e.modality != "asserted" for e in events)
+
+
+def test_conjunct_hanging_inside_a_multiword_name(code: Code) -> None:
+    # the parser makes "Barack" the head and hangs "and Vladimir Putin" from "Obama"
+    events = code("Barack Obama and Vladimir Putin will meet.")
+    assert keys(events) == {("04", "USA", "RUS"), ("04", "RUS", "USA")}
+
+
+def test_verb_conjoined_to_a_passive_takes_its_subject(code: Code) -> None:
+    events = code("Putin was indicted by a court in Switzerland and will resign.")
+    assert {e.source.code for e in events if e.cameo.startswith("083")} == {"RUS"}

@@ -222,11 +222,22 @@ def np_actors(tok: Token | None, ctx: Context) -> list[Actor]:
     if tok is None:
         return []
     out: list[Actor] = []
-    for head in conjuncts(tok):
+    heads = conjuncts(tok)
+    for head in heads:
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             out.extend(_pronoun(head, ctx))
             continue
-        out.extend(_near(head, ctx))
+        found = _near(head, ctx)
+        out.extend(found)
+        # "Barack Obama and Vladimir Putin" parsed with "Barack" as head: the conjunct
+        # hangs from another token of the same mention
+        for a in found:
+            for t in head.doc[head.left_edge.i : head.right_edge.i + 1]:
+                if t.idx < a.start or t.idx >= a.end or t.i == head.i:
+                    continue
+                for c in t.children:
+                    if c.dep_ == "conj" and not (a.start <= c.idx < a.end):
+                        out.extend(np_actors(c, ctx))
     return _dedupe(out)
 
 
@@ -328,6 +339,9 @@ def agent_heads(verb: Token) -> list[Token]:
                 return objs
         return agent_heads(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and not is_passive(verb):
+            # "was indicted by the court and will resign": the shared subject resigns
+            return [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         return agent_heads(head)
     if dep in ("acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return agent_heads(head)  # "Norway is willing to send": willing → is → Norway

@@ -19,7 +19,7 @@ from eventwire.events.roles import OBJ
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["THREAT_OF_CODE", "THREAT_OF_ROOT", "reframe"]
+__all__ = ["THREAT_OF_CODE", "THREAT_OF_ROOT", "attributed", "reframe"]
 
 
 def _lemma(tok: Token) -> str:
@@ -121,6 +121,36 @@ def _future_code(code: str) -> str | None:
     return None
 
 
+# verbs that report what someone says, writes or announces
+_REPORTING = frozenset(
+    ["say", "tell", "add", "state", "announce", "declare", "report", "confirm", "insist",
+     "write", "claim", "warn", "assert", "promise", "pledge", "vow", "reiterate", "indicate",
+     "stress", "note", "explain", "predict", "signal", "hint", "reply", "respond"]
+)  # fmt: skip
+
+
+def attributed(tok: Token) -> bool:
+    """Tell whether an act is reported as someone's statement, not as the narrator's fact.
+
+    "Israel announced it would free prisoners", "Finland will give a grant, a statement
+    said": the clause holding the act is the complement of a reporting verb.
+    """
+    node = tok
+    for _ in range(8):
+        if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in _REPORTING:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # "..., the World Food Program said on Monday": the trailing cue hangs from the root
+    return any(
+        c.dep_ in ("conj", "parataxis", "ccomp", "advcl")
+        and c.i > tok.i
+        and _lemma(c) in _REPORTING
+        for c in node.children
+    )
+
+
 _REJECT_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 _REJECT_OF_CODE = {
     "061": "1211", "062": "1212", "063": "1213", "064": "1214",
@@ -163,8 +193,9 @@ def reframe(tok: Token, code: str, modality: str) -> tuple[str, str] | None:
     intent = _intent_code(tok, code)
     if intent is not None:
         return intent, modality_of(tok.head)
-    if modality in ("future", "hypothetical") and _will(tok):
-        # CAMEO codes "X will aid Y" as an expressed intent (033), "will attack" a threat
+    if modality in ("future", "hypothetical") and _will(tok) and attributed(tok):
+        # "X said it will aid Y", "Y will get aid, officials said": a stated intent (033),
+        # "will attack" a threat; unattributed, "X will aid Y" is the act itself, future
         future = _future_code(code)
         return (future, modality) if future is not None else None
     if (
