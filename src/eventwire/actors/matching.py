@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Matchers", "NameHit", "RoleHit", "plural_forms"]
 
+# Entry types whose names are still read when written in lower case (see ``_lower_case_name``).
+LOWER_CASE_TYPES = frozenset({"state", "demonym", "ethnic", "region", "capital", "usstate", "city"})
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "chief": "chiefs"}
 
 
@@ -58,17 +60,55 @@ class RoleHit:
     role: Role
 
 
-def _case_ok(entry: Entry, text: str) -> bool:
-    """Return whether the letter case of the text fits the entry."""
+def _case_ok(entry: Entry, span: Span, role_tokens: frozenset[int]) -> bool:
+    """Return whether the letter case of the text fits the entry.
+
+    A capitalised name is matched capitalised, or in an all-capitals headline ("RUSSIA SAYS
+    UNITED STATES ..."), which carries no case information. Written in lower case ("iSrael",
+    "tunisian rioters", "russia and china") it must also look like a name to the parser
+    (:func:`_lower_case_name`): a lower-case "china" or "turkey" is a plate or a bird.
+    """
+    text = span.text
     if "cased" in entry.flags:
         return text == entry.phrase
     if not entry.phrase[:1].isupper():
         return True  # "the alliance", "the US-led bloc": any case
-    if " " in entry.phrase and entry.phrase.istitle() and not text.istitle():
-        return False  # "Russia Today" the channel, not "Russia today"
+    if text.isupper() and sum(c.isalpha() for c in text) > 2:
+        return True
     first = next((c for c in text if c.isalpha()), "")
-    # A lower-case "china" or "turkey" is a plate or a bird, not a state.
-    return first.isupper()
+    if first.isupper():
+        # "Russia Today" the channel, not "Russia today"
+        return not (" " in entry.phrase and entry.phrase.istitle() and not text.istitle())
+    return _lower_case_name(entry, span, role_tokens)
+
+
+def _lower_case_name(entry: Entry, span: Span, role_tokens: frozenset[int]) -> bool:
+    """Return whether a state's name or demonym written in lower case is used as a name.
+
+    Every word must carry the NER label of a place or people. A state's name must be a proper
+    noun with no determiner or modifier of its own and not a noun modifier: "russia and china
+    signed" is read, "fine china plates", "the turkey", "a panama hat" are not. A demonym must
+    be an adjective whose noun is a role ("tunisian rioters", not "french fries" or "danish
+    pastries") or a noun standing for a people ("israelis"); never a verb ("polish the floor").
+    """
+    if entry.type not in LOWER_CASE_TYPES:
+        return False
+    if any(t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in span):
+        return False
+    root = span.root
+    if entry.type in {"demonym", "ethnic"}:
+        if root.pos_ == "ADJ":
+            return root.dep_ == "amod" and root.head.i in role_tokens
+        return root.pos_ in {"NOUN", "PROPN"} and root.dep_ != "compound"
+    return (
+        root.pos_ == "PROPN"
+        and root.dep_ not in {"compound", "amod"}
+        and not any(
+            c.dep_ in {"det", "amod", "nummod", "compound"}
+            for c in root.children
+            if not span.start <= c.i < span.end
+        )
+    )
 
 
 def _longest(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
@@ -125,12 +165,18 @@ class Matchers:
             self._people.add(f"EW_PERSON_{i}", [make(f) for f in sorted(written[form])])
         self.offices_by_name = by_name
 
-    def names(self, doc: Doc) -> list[NameHit]:
-        """Return the table names in ``doc``, longest first, letter case checked."""
+    def names(self, doc: Doc, roles: list[RoleHit] | None = None) -> list[NameHit]:
+        """Return the table names in ``doc``, longest first, letter case checked.
+
+        ``roles`` are the role nouns of ``doc``: a demonym written in lower case counts only
+        before one ("tunisian rioters").
+        """
+        role_tokens = frozenset(i for r in roles or () for i in range(r.start, r.end))
         spans: list[tuple[int, int, object]] = []
         for label, start, end in self._names(doc):
-            text = doc[start:end].text
-            fits = [e for e in self._name_rows[label] if _case_ok(e, text)]
+            span = doc[start:end]
+            text = span.text
+            fits = [e for e in self._name_rows[label] if _case_ok(e, span, role_tokens)]
             if fits:
                 # an exact-case row wins over a case-insensitive one ("US" over "us")
                 fits.sort(key=lambda e: e.phrase != text)

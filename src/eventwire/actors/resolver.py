@@ -85,7 +85,7 @@ class ActorResolver:
         """Resolve the actors of a spaCy ``Doc`` as of the date ``published``."""
         matchers = self.matchers(doc.vocab)
         roles = matchers.roles(doc)
-        hits = matchers.names(doc)
+        hits = matchers.names(doc, roles)
         mentions = build_mentions(
             doc, hits, roles, lambda code: self.tables.place_code(code, published)
         )
