@@ -155,3 +155,77 @@ def test_no_publication_date(nlp: Language) -> None:
 def test_publication_date(value: str | None, expected: str | None) -> None:
     got = publication_date(value)
     assert (got.isoformat() if got else None) == expected
+
+
+def _ground(nlp: Language, text: str, word: str, published: str = THU) -> DateGrounding:
+    doc = nlp(text)
+    pred = next(t for t in doc if t.text == word)
+    return ground_date(next(iter(doc.sents)), published, predicate=pred)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a relative clause dates its own verb, not the main event
+        (
+            "The release of Adli Yaish, who had been arrested 15 months ago, came as Israel "
+            "announced it would free over 150 Palestinian prisoners.",
+            "free",
+        ),
+        ("Rebels who fought the army in the 1970s attacked the town.", "attacked"),
+        ("The party, which was founded in 1988, condemned the arrests.", "condemned"),
+        # a clause of circumstance dates its own verb
+        (
+            "A mortar bomb was fired at Israel in the first attack since a war in the enclave "
+            "ended in 2014.",
+            "fired",
+        ),
+        # a year modifying another noun dates that noun
+        ("France rejected accusations of a role in the 1994 genocide.", "rejected"),
+    ],
+)
+def test_side_clause_does_not_date_the_event(nlp: Language, text: str, word: str) -> None:
+    got = _ground(nlp, text, word)
+    assert (got.date, got.historical, got.expression) == ("2022-01-13", False, None), got
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "historical"),
+    [
+        # ... but it dates its own predicate
+        (
+            "The release of Adli Yaish, who had been arrested two years ago, came on Monday.",
+            "arrested",
+            "2020-01-01",
+            True,
+        ),
+        (
+            "France rejected accusations of a role in the 1994 genocide.",
+            "genocide",
+            "1994-01-01",
+            True,
+        ),
+        # the predicate's own expression wins over the side clause's
+        (
+            "Israel said a mortar bomb was fired at it on Tuesday in the first attack since a war "
+            "ended in 2014.",
+            "fired",
+            "2022-01-11",
+            False,
+        ),
+        # a reported act takes the time of the report when it has none of its own
+        (
+            "Russia said on Monday that its troops had attacked Ukraine.",
+            "attacked",
+            "2022-01-10",
+            False,
+        ),
+        # a noun predicate takes the time of the verb it is the object of
+        ("Israel launched an attack on Gaza on Monday.", "attack", "2022-01-10", False),
+    ],
+)
+def test_own_clause_dates_the_event(
+    nlp: Language, text: str, word: str, date: str, historical: bool
+) -> None:
+    got = _ground(nlp, text, word)
+    assert (got.date, got.historical) == (date, historical), got

@@ -19,6 +19,13 @@ Conventions (the event record's ``event_date`` and ``date_precision`` follow the
   the predicate is in the future tense ("will meet on Friday"), which looks forward.
 - "since 2014", "until May" and "by Friday" bound a state or a deadline rather than date an
   event, so they are ignored.
+- An event is dated from its own predicate's clause: the expressions attached to the
+  predicate, to the verbs it is an argument or complement of ("launched an attack on
+  Monday"), then to a clause governing it by conjunction, report or circumstance ("said on
+  Monday it had attacked"). An expression inside a clause of its own ("who had been arrested
+  15 months ago", "since a war ended on Aug 26") or modifying another noun ("the 1994
+  genocide") dates that clause or noun, never the event; a predicate inside a relative
+  clause takes no time from the clause around it.
 - A sentence without a usable expression is dated to the publication day; without a
   publication time, only expressions that carry their own year can be resolved.
 
@@ -151,27 +158,30 @@ def ground_date(
     base = publication_date(published_at)
     head = predicate if predicate is not None else sent.root
     future = _is_future(head)
-    best: tuple[int, int, str, _Period] | None = None
+    best: tuple[tuple[int, int, int], str, _Period] | None = None
     for start, end, text in _candidates(sent):
+        closeness = _distance(sent, start, end, head)
+        if closeness is None:
+            continue
         period = _resolve(text, base, future=future)
         if period is None:
             continue
-        rank = (_distance(sent, start, end, head), start)
-        if best is None or rank < best[:2]:
-            best = (rank[0], rank[1], text, period)
+        rank = (*closeness, start)
+        if best is None or rank < best[0]:
+            best = (rank, text, period)
     if best is None:
         if base is None:
             return DateGrounding(date=None, precision=None, historical=False, expression=None)
         return DateGrounding(
             date=base.isoformat(), precision="day", historical=False, expression=None
         )
-    period = best[3]
+    period = best[2]
     historical = base is not None and (base - period.end).days >= historical_after_days
     return DateGrounding(
         date=period.start.isoformat(),
         precision=period.precision,
         historical=historical,
-        expression=best[2],
+        expression=best[1],
     )
 
 
@@ -202,29 +212,74 @@ def _candidates(sent: Span) -> list[tuple[int, int, str]]:
     return kept
 
 
-def _distance(sent: Span, start: int, end: int, head: Token) -> int:
+# links by which a predicate belongs to the clause of the verb above it: "agreed on Saturday
+# to provide aid", "launched an attack on Monday", "was fired at it on Tuesday"
+_SAME_CLAUSE = frozenset(
+    {"xcomp", "dobj", "obj", "pobj", "prep", "attr", "oprd", "acomp", "nsubjpass", "dative",
+     "agent", "pcomp", "npadvmod", "appos", "compound"}
+)  # fmt: skip
+# links to a governing clause whose time may stand in for the predicate's (at a lower rank):
+# a conjoined act ("attacked on Monday and seized"), a reported act ("said on Monday it had
+# attacked"), a circumstance ("came as Israel announced")
+_GOVERNING = frozenset({"conj", "ccomp", "parataxis", "advcl"})
+# clause links an expression may not cross to reach the predicate: it dates its own clause
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj"}
+)
+# an expression modifying a noun ("the 1994 genocide") dates that noun, not the clause
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+
+
+def _anchors(head: Token) -> dict[int, tuple[int, int]]:
+    """Return the tokens whose time expressions may date ``head``: token → (rank, steps).
+
+    Rank 0 is the predicate's own clause (itself and the verbs it is an argument or a
+    complement of); rank 1 a clause governing it by conjunction, report or circumstance. A
+    predicate in a relative clause or a noun's modifier ("who had been arrested", "officials
+    jailed a year ago") takes no time from the clause around it.
+    """
+    anchors = {head.i: (0, 0)}
+    rank, tok = 0, head
+    for steps in range(1, 13):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in _SAME_CLAUSE:
+            pass
+        elif tok.dep_ in _GOVERNING:
+            rank += 1
+        else:
+            break  # relcl, acl, nsubj, ...: a description, not a time of its own
+        tok = tok.head
+        anchors.setdefault(tok.i, (rank, steps))
+    return anchors
+
+
+def _distance(sent: Span, start: int, end: int, head: Token) -> tuple[int, int] | None:
     """Score how closely the expression ``sent.doc[start:end]`` attaches to ``head``.
 
-    Path length in the dependency tree from the expression's root to ``head``, plus a
-    penalty for each clause boundary crossed on the expression's side (a date inside a
-    relative or complement clause dates that clause's event) and for a date that modifies a
-    noun ("the 2016 election") rather than the verb.
+    Returns (rank, path length) for an expression in the predicate's own clause or in a
+    clause governing it (lower is closer), or None when the expression dates something else:
+    a relative or complement clause of its own, another noun ("the 1994 genocide" dates the
+    genocide, not the sentence's other acts).
     """
+    anchors = _anchors(head)
     root = sent.doc[start:end].root
-    up_head = [head, *head.ancestors]
-    positions = {tok.i: n for n, tok in enumerate(up_head)}
-    score = 0
     tok = root
-    if tok.dep_ in {"nummod", "compound", "amod", "poss"}:
-        score += 2
-    while tok.i not in positions:
-        if tok.dep_ in {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}:
-            score += 3
-        score += 1
-        if tok.head.i == tok.i:  # the sentence root, outside head's ancestor chain
-            return score + 10
+    length = 0
+    if tok.i in anchors:
+        return anchors[tok.i]
+    if root.dep_ in _NOUN_MODIFIERS and root.head.i != head.i and root.head.pos_ == "NOUN":
+        return None  # (a date on a name is a misparse: "On 10 January 2022 Ryabkov met")
+    while True:
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            return None  # the expression is inside a clause of its own
+        length += 1
         tok = tok.head
-    return score + positions[tok.i]
+        if tok.i in anchors:
+            rank, steps = anchors[tok.i]
+            return rank, steps + length
 
 
 def _is_future(head: Token) -> bool:
