@@ -15,6 +15,7 @@ from eventwire.settings import EventsSettings, NlpSettings
 
 # longest names first: a mention inside a longer one is skipped
 NAMES = {
+    "Gaza Strip": "PSE",
     "Russian soldiers": "RUS",
     "Russian students": "RUS",
     "United States": "USA",
@@ -143,3 +144,11 @@ def test_crosswalk_rows_follow_their_section() -> None:
     assert plover_for("163")[0] == "SANCTION"
     assert plover_for("1712")[0] == "COERCE"
     assert plover_for("192")[0] == "COERCE"
+
+
+def test_place_fired_from_is_the_perpetrator(code: Code) -> None:
+    assert keys(code("A rocket was fired at Israel from the Gaza Strip.")) == {("19", "PSE", "ISR")}
+    # reported by the victim: an accusation of that side, and the attack is not coded apart
+    assert keys(code("Israel said a mortar bomb was fired at it from the Gaza Strip.")) == {
+        ("11", "ISR", "PSE")
+    }

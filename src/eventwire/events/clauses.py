@@ -18,10 +18,12 @@ A sentence often holds one act inside another. Which of them CAMEO codes:
   speaker, a coded actor, opens the sentence with a cue verb and the clause that follows
   reports an act of force (CAMEO 18-20) by someone other than the speaker, the speaker's
   claim is what CAMEO codes: an accusation (112) of the perpetrator (or of nobody named). The
-  reported act is coded too, as ``alleged``: it is known only through that claim. A report
-  cited after the fact ("..., police said") is a source, not an accusation: the act alone is
-  coded, with its own modality. (An explicit accusation verb, "alleged that X attacked",
-  is coded by the lexicon as 112 and contains the act, as above.);
+  reported act is not coded on its own: it is known only through that claim, just as the act
+  an explicit accusation verb contains ("alleged that X attacked", coded by the lexicon as
+  112). A report cited after the fact ("..., police said") is a source, not an accusation:
+  the act alone is coded, with its own modality;
+- **a party claims its own attack** ("Hamas claimed it fired rockets at Israel"): a claim of
+  responsibility (015) aimed at the attack's target; "said it fired" reports the act itself;
 - **"if X does A, we will do B"**: B aimed at X is a conditional threat, and neither A nor
   B is coded on its own; a threat with no target of its own ("threatened to strike unless
   Israel rescinded the annexation") is aimed at the actor of its condition.
@@ -170,6 +172,44 @@ def _accuser(m: Match, ctx: Context) -> tuple[Token, list[Actor]] | None:
     return None
 
 
+_CLAIM = Entry(
+    id="pattern:claimed-attack",
+    pos="V",
+    lemma="claim",
+    conditions=(),
+    source=("subj",),
+    target=("comp",),
+    code="015",
+    comment="a party claiming its own attack claims responsibility for it",
+    order=-1,
+)
+
+
+def _own_claims(out: list[Match], ctx: Context) -> list[Match]:
+    """ "Hamas claimed it fired rockets at Israel": a claim of responsibility (015), not the act.
+
+    The act is known only through the claim of the party that says it did it.
+    """
+    result: list[Match] = []
+    for m in out:
+        node = m.pred
+        cue = None
+        if m.entry.code[:2] in ("18", "19", "20") and not m.reframed:
+            while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "ccomp" and _lemma(node.head) == "claim":
+                cue = node.head
+        if cue is None:
+            result.append(m)
+            continue
+        speakers = {a.code for h in agent_heads(cue) for a in np_actors(h, ctx)}
+        if not speakers or not {a.code for a in m.sources} <= speakers:
+            result.append(m)
+            continue
+        result.append(Match(_CLAIM, cue, m.sources, m.targets, "asserted", m.confidence))
+    return result
+
+
 def _accusations(out: list[Match], ctx: Context) -> list[Match]:
     """Add the accusation of a party reporting another's attack; the attack is alleged."""
     result: list[Match] = []
@@ -179,9 +219,7 @@ def _accusations(out: list[Match], ctx: Context) -> list[Match]:
         if found is None:
             result.append(m)
             continue
-        result.append(
-            Match(m.entry, m.pred, m.sources, m.targets, "alleged", m.confidence, m.reframed)
-        )
+        # the attack is what the speaker claims, like the act an accusation verb contains
         cue, speakers = found
         accused: tuple[Actor | None, ...] = tuple(a for a in m.sources if a.code) or (None,)
         key = (cue.i, ",".join(sorted(a.code or "" for a in accused if a is not None)) or None)
@@ -221,7 +259,7 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
         if id(m) not in contained
     ]
     # after containment: "Obama said Russia attacked Ukraine" keeps the (alleged) attack
-    out = _aim_threats(_accusations(out, ctx), ctx)
+    out = _aim_threats(_accusations(_own_claims(out, ctx), ctx), ctx)
     threats = _conditional_threats(out, ctx)
     if threats:
         # "if X invades, we will increase our presence" is one act: a threat against X; the

@@ -131,6 +131,12 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
                     found = np_actors(obj, ctx)
                     if found:
                         return found
+                if obj.dep_ == "pobj" and c.lower_ == "from" and obj.pos_ == "PROPN":
+                    # "a mortar bomb was fired at it from the Gaza Strip": the place fired
+                    # from is the side that fired
+                    found = np_actors(obj, ctx)
+                    if found:
+                        return found
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                     found = [
                         a for m in obj.children if m.dep_ in _MODIFIERS for a in np_actors(m, ctx)
