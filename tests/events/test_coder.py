@@ -182,7 +182,10 @@ def test_attributed_future_attack_is_a_threat(code: Code) -> None:
 
 def test_intent_verbs(code: Code) -> None:
     assert keys(code("Obama wants to attack Iran.")) == {("13", "USA", "IRN")}
-    assert keys(code("Obama wants Putin to attack Iran.")) >= {("10", "USA", "RUS")}
+    # wanting another to act is a demand, whose kind comes from the act wished for
+    assert keys(code("Obama wants Putin to attack Iran.")) == {("10", "USA", "RUS")}
+    # ... and no appeal at all when nothing political is wished for
+    assert code("Obama might want Putin to head back home.") == []
 
 
 def test_conditional_consequent_is_a_threat(code: Code) -> None:

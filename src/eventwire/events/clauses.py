@@ -85,6 +85,10 @@ _REQUEST_KIND = {
 }  # fmt: skip
 
 
+# verbs of wishing, which make an appeal only when what is wished for is a coded act
+_WISH = frozenset(["want", "wish", "like", "prefer"])
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -236,11 +240,13 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
     by_pred = {m.pred.i: m for m in out}
     kinds: dict[int, str] = {}
     contained: set[int] = set()
+    containers: set[int] = set()
     for m in out:
         outer = _container(m, by_pred)
         if outer is None:
             continue
         contained.add(id(m))
+        containers.add(id(outer))
         kind = _REQUEST_KIND.get(m.entry.code[:2])
         if outer.entry.code in ("020", "100") and kind:
             kinds.setdefault(id(outer), outer.entry.code[:2] + kind)
@@ -257,6 +263,8 @@ def resolve_clauses(out: list[Match], ctx: Context) -> list[Match]:
         else m
         for m in out
         if id(m) not in contained
+        # "might want Obama to head back": a wish for no political act is no appeal
+        and not (_lemma(m.pred) in _WISH and id(m) not in containers)
     ]
     # after containment: "Obama said Russia attacked Ukraine" keeps the (alleged) attack
     out = _aim_threats(_accusations(_own_claims(out, ctx), ctx), ctx)
