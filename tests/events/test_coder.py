@@ -27,6 +27,8 @@ NAMES = {
     "Switzerland": "CHE",
     "Iran": "IRN",
     "Israel": "ISR",
+    "Tunisia": "TUN",
+    "Israeli": "ISR",
     "Reuters": "",
 }
 
@@ -214,3 +216,24 @@ def test_claim_of_own_attack_is_a_claim_of_responsibility(code: Code) -> None:
     ]
     # saying so is not claiming credit: the act itself
     assert keys(code("Russia said it attacked Ukraine.")) == {("19", "RUS", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a travel warning reduces relations with the country warned against
+        ("The United States advised against travel to Tunisia.", {("16", "USA", "TUN")}),
+        # ordering an investigation demands it; the investigation is not coded apart
+        ("Obama ordered an investigation against Iran.", {("10", "USA", "IRN")}),
+        # an aircraft blown up by a missile is attacked
+        ("An Israeli airliner was blown up by a missile.", {("19", None, "ISR")}),
+        # pressure faced: the one under pressure is the target; an agent naming no actor is
+        # an unnamed party; the help pressed for is not coded
+        ("Obama faces pressure from lawmakers to help Iran.", {("10", None, "USA")}),
+        ("Obama is being pressured by lawmakers to help Iran.", {("10", None, "USA")}),
+    ],
+)
+def test_lexicon_v12_patterns(
+    code: Code, text: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert keys(code(text)) == expected

@@ -76,6 +76,12 @@ def retarget(entry: Entry, code: str) -> Entry:
 
 # governors (by CAMEO root) whose complement is asked, alleged, refused or threatened
 _CONTAINERS = frozenset({"02", "10", "11", "12", "13"})
+# verbs that ask for an act, whatever their code ("pressured Obama to help Iran" coerces; the
+# help is only asked for)
+_ASKING = frozenset(
+    ["pressure", "press", "push", "urge", "ask", "request", "want", "order", "tell", "call",
+     "encourage", "invite", "require", "demand", "advise", "instruct", "exhort", "lobby"]
+)  # fmt: skip
 # the path from a contained act up to its container
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "advcl"})
 # a generic request (020, 100) takes its kind from the act asked for
@@ -119,7 +125,7 @@ def _container(m: Match, by_pred: dict[int, Match]) -> Match | None:
         if (
             outer is not None
             and outer is not m
-            and outer.entry.code[:2] in _CONTAINERS
+            and (outer.entry.code[:2] in _CONTAINERS or _lemma(outer.pred) in _ASKING)
             and (clausal or not outer.reframed)
         ):
             return outer

@@ -155,20 +155,44 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
 
 
 def unnamed_party(pred: Token, ctx: Context) -> list[Actor]:
-    """Return an unnamed source for a verb whose subject is a noun phrase naming no actor.
+    """Return an unnamed source for a predicate whose agent is a noun phrase naming no actor.
 
-    "The government expressed appreciation for China's assistance": the act is coded with a
-    source of no known country (``code=None``, ``role="unnamed-party"``) when its target is
-    a named actor.
+    "The government expressed appreciation for China's assistance", "Obama is being pressured
+    by congress", "faces pressure from Congress": the act is coded with a source of no known
+    country (``code=None``, ``role="unnamed-party"``) when its target is a named actor. The
+    agent is a verb's subject or passive ``by`` phrase, or a noun predicate's ``from``/``by``
+    phrase.
     """
-    if pred.pos_ not in ("VERB", "AUX"):
+    if pred.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in pred.children if c.dep_ in SUBJ]
+        if not subjects and is_passive(pred):
+            # "Obama is being pressured by congress": the agent of the passive
+            subjects = [
+                p
+                for c in pred.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+    elif pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "obj"):
+        # "faces pressure from Congress": the "from" or "by" phrase of the noun a verb takes
+        # (not of a circumstance: "despite pressure by the commission")
+        subjects = [
+            p
+            for c in pred.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    else:
         return []
-    subjects = [c for c in pred.children if c.dep_ in SUBJ]
     if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return []
     subj = subjects[0]
     if any(ctx.index.known_without_code(t) for t in subj.subtree):
         return []  # a news agency, a person of no known country: never a party
+    if np_actors(subj, ctx):
+        return []  # a named actor the pattern has no slot for is no unnamed party
     start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     text = pred.doc.text[start:end]
     return [
