@@ -21,6 +21,8 @@ NAMES = {
     "United States": "USA",
     "Ukrainian": "UKR",
     "Israeli": "ISR",
+    "Rwandan": "RWA",
+    "France": "FRA",
     "Obama": "USA",
     "Putin": "RUS",
     "Russia": "RUS",
@@ -151,4 +153,21 @@ def test_place_fired_from_is_the_perpetrator(code: Code) -> None:
     # reported by the victim: an accusation of that side, and the attack is not coded apart
     assert keys(code("Israel said a mortar bomb was fired at it from the Gaza Strip.")) == {
         ("11", "ISR", "PSE")
+    }
+
+
+def test_document_speaks_for_the_state_it_was_issued_in(code: Code) -> None:
+    text = "A report released in the Rwandan capital alleged that France helped the killers."
+    assert keys(code(text)) == {("11", "RWA", "FRA")}
+
+
+def test_conjoined_content_of_an_accusation_is_not_coded(code: Code) -> None:
+    text = (
+        "Russia alleged that Ukraine was aware of the plan, and that the Ukrainian army "
+        "contributed to planning the massacres."
+    )
+    assert {k[0] for k in keys(code(text))} == {"11"}
+    # ... but an act conjoined to the accusation itself is
+    assert keys(code("Russia accused Ukraine of lying and attacked Israel.")) >= {
+        ("19", "RUS", "ISR")
     }

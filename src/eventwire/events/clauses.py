@@ -108,7 +108,12 @@ def _container(m: Match, by_pred: dict[int, Match]) -> Match | None:
     """
     node = m.pred
     clausal = m.pred.dep_ in ("xcomp", "ccomp", "acl", "advcl")
-    for _ in range(4):
+    for step in range(6):
+        if node.dep_ == "conj" and step > 0 and node.head.i != node.i:
+            # "alleged that France was aware ... and that its military took part in the
+            # killing": a conjunct of the content is content too
+            node = node.head
+            continue
         if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
             return None
         if node.dep_ == "advcl" and not any(

@@ -193,6 +193,9 @@ def unnamed_party(pred: Token, ctx: Context) -> list[Actor]:
         return []  # a news agency, a person of no known country: never a party
     if np_actors(subj, ctx):
         return []  # a named actor the pattern has no slot for is no unnamed party
+    issuer = _issuing_place(subj, ctx)
+    if issuer:
+        return issuer
     start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     text = pred.doc.text[start:end]
     return [
@@ -206,6 +209,39 @@ def unnamed_party(pred: Token, ctx: Context) -> list[Actor]:
             confidence=0.4,
         )
     ]
+
+
+# documents, and the verbs that issue them: "a report released in the Rwandan capital"
+_DOCUMENTS = frozenset(
+    ["report", "statement", "study", "document", "communique", "communiqué", "declaration",
+     "dossier", "paper", "inquiry", "probe", "investigation", "review"]
+)  # fmt: skip
+_ISSUING = frozenset(["release", "issue", "publish", "present", "unveil", "submit", "make"])
+
+
+def _issuing_place(subj: Token, ctx: Context) -> list[Actor]:
+    """Return the state a document was issued in ("a report released in Kigali alleged").
+
+    A document speaks for the place that issued it when its own phrase names no author:
+    the country of "in <place>" on the participle that says where it was issued.
+    """
+    if subj.lemma_.lower() not in _DOCUMENTS:
+        return []
+    for acl in subj.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _ISSUING:
+            continue
+        for prep in acl.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                found = [
+                    a
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, ctx)
+                    if a.kind == "state"
+                ]
+                if found:
+                    return found
+    return []
 
 
 def implicit_source(source: Actor, target: Actor | None, location: Location | None) -> Actor:
