@@ -22,6 +22,8 @@ NAMES = {
     "Ukrainian": "UKR",
     "Israeli": "ISR",
     "Rwandan": "RWA",
+    "Somali": "SOM",
+    "Kenya": "KEN",
     "France": "FRA",
     "Obama": "USA",
     "Putin": "RUS",
@@ -171,3 +173,8 @@ def test_conjoined_content_of_an_accusation_is_not_coded(code: Code) -> None:
     assert keys(code("Russia accused Ukraine of lying and attacked Israel.")) >= {
         ("19", "RUS", "ISR")
     }
+
+
+def test_claim_of_responsibility_concerns_the_place_of_the_act(code: Code) -> None:
+    text = "A Somali group claimed responsibility for a deadly attack on a mall in Kenya's capital."
+    assert keys(code(text)) == {("01", "SOM", "KEN")}

@@ -47,6 +47,9 @@ def _state_actors(doc: Doc) -> tuple[Actor, ...]:
         ("The summit in The Hague ended without a deal.", "The Hague", "NLD"),
         ("Leaders met in Paris on Friday.", "Paris", "FRA"),
         ("Troops were deployed in Texas.", "Texas", "USA"),
+        # a part of a place is in that place
+        ("The gunmen attacked a mall in Kenya's capital.", "Kenya", "KEN"),
+        ("Fighting resumed in Ukraine's east on Monday.", "Ukraine", "UKR"),
     ],
 )
 def test_locate(nlp: Language, text: str, name: str, country: str) -> None:
@@ -64,6 +67,7 @@ def test_locate(nlp: Language, text: str, name: str, country: str) -> None:
         "Some NATO leaders believe Russia is preparing for war.",
         "Each of the three nations shares a border with Russia.",
         "The ministers discussed the economy.",
+        "They met in Russia's embassy annex.",
     ],
 )
 def test_actor_or_no_place_is_not_a_location(nlp: Language, text: str) -> None:

@@ -7,7 +7,9 @@ Palestinians. When a pattern finds no target actor, eventwire takes
 
 1. the country where the sentence places the event (``where.locate``), for the classes in
    :data:`LOCATED` ("Albanians demonstrated in Serbia" → SRB→SRB, "troops remained on alert
-   in the West Bank" → ISR→PSE, "will meet in Zurich" → USA→CHE);
+   in the West Bank" → ISR→PSE, "will meet in Zurich" → USA→CHE) and the codes in
+   :data:`LOCATED_CODES` (a claim of responsibility "for an attack on a mall in Kenya's
+   capital" → …→KEN: the claim concerns the place of the act claimed);
 2. otherwise, for the classes in :data:`DOMESTIC`, the source's own country ("Algerian
    landowners began a hunger strike" → DZA→DZA): a protest, repression, rejection or concession
    with no stated addressee concerns the actor's own government. A release (084x) is not: the
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DOMESTIC",
     "LOCATED",
+    "LOCATED_CODES",
     "deep_target",
     "drop_untargeted_twins",
     "implicit_source",
@@ -67,6 +70,8 @@ _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 
 # CAMEO roots whose untargeted acts take the country where they happen as target
 LOCATED = frozenset({"04", "08", "10", "12", "13", "14", "15", "17", "18", "19", "20"})
+# ... and single codes: a claim of responsibility concerns the place of the act claimed
+LOCATED_CODES = frozenset({"015"})
 # ... and, when the sentence places them nowhere, the source's own country
 DOMESTIC = frozenset({"08", "10", "12", "14", "17"})
 # codes that never take an implicit target ("resigned" is addressed to nobody)
@@ -76,7 +81,7 @@ _NO_IMPLICIT = frozenset({"0831", "042", "043", "044"})
 def implicit_target(code: str, source: Actor, location: Location | None) -> Actor | None:
     """Return the implied target of an untargeted act, or None when there is none."""
     root = code[:2]
-    if root not in LOCATED or code in _NO_IMPLICIT:
+    if (root not in LOCATED and code not in LOCATED_CODES) or code in _NO_IMPLICIT:
         return None
     if location is not None and location.country:
         return Actor(

@@ -6,6 +6,8 @@ as the event's location according to how it attaches:
 
 - object of "in", "at", "near", "inside", "across", ... : the location ("at a meeting of the
   bloc in Brussels");
+- possessor of a part of a place under such a preposition ("in *Kenya's* capital", "in
+  Ukraine's east"): the location;
 - object of "to", "into" or "from": a destination or origin, used when nothing better exists;
 - subject, object, possessor, or object of "against", "with", "of", ...: an actor or a
   metonym ("Moscow wants ...", "Russia's demands"), never the location. A name that the
@@ -47,6 +49,12 @@ _LOCATIVE = {
     "beyond",
 }
 _DIRECTIONAL = {"to", "into", "from", "toward", "towards"}
+# nouns naming a part of the place that possesses them ("in Kenya's capital")
+_PLACE_PARTS = frozenset(
+    ["capital", "city", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "centre", "center", "border", "outskirts", "region", "province", "coast",
+     "heartland", "hinterland", "interior", "part", "territory", "suburbs", "countryside"]
+)  # fmt: skip
 # Alternate (non-primary) city names are kept only for large cities: for small ones they
 # are mostly transliterations that collide with ordinary names.
 _ALT_NAME_MIN_POPULATION = 200_000
@@ -151,7 +159,12 @@ def _attachment_score(span: Span, label: str) -> int | None:
     # Climb to the noun phrase the name belongs to: "Lithuania, Latvia and Estonia",
     # "Brussels, Belgium", "the Geneva talks".
     modifier = False
-    while tok.dep_ in {"conj", "appos", "compound", "amod"} and tok.head.i != tok.i:
+    while tok.dep_ in {"conj", "appos", "compound", "amod", "poss"} and tok.head.i != tok.i:
+        if tok.dep_ == "poss":
+            if tok.head.lemma_.lower() not in _PLACE_PARTS:
+                return None  # "Russia's demands": an actor
+            tok = tok.head  # "in Kenya's capital": a part of the place is the place
+            continue
         if tok.dep_ in {"compound", "amod"}:
             modifier = True
         tok = tok.head
