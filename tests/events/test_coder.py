@@ -237,3 +237,23 @@ def test_lexicon_v12_patterns(
     code: Code, text: str, expected: set[tuple[str, str | None, str | None]]
 ) -> None:
     assert keys(code(text)) == expected
+
+
+def test_hosting_a_visitor_is_a_visit_back(code: Code) -> None:
+    events = code("Putin received ministers from Israel.")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == {
+        ("043", "RUS", "ISR"),
+        ("042", "ISR", "RUS"),
+    }
+
+
+def test_destruction_by_protesters_is_a_riot(code: Code) -> None:
+    [event] = code("The Russian embassy in Ukraine was demolished by Israeli protesters.")
+    assert event.cameo == "145"
+    # military force used by protesters stays an attack
+    assert {e.cameo_root for e in code("Israeli protesters fired missiles at Iran.")} == {"19"}
+
+
+def test_killed_by_an_accident_is_no_attack(code: Code) -> None:
+    assert code("Ten Israeli tourists were killed by an earthquake in Iran.") == []
+    assert code("Victims killed by the Israeli airliner crash were identified.") == []

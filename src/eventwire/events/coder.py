@@ -65,6 +65,10 @@ _VENUES = frozenset(
 )
 
 
+# the code of the reverse direction of a two-sided act ("both"), when it is not the same
+_COUNTERPART = {"043": "042"}
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -283,6 +287,22 @@ def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor],
     return [], None
 
 
+_FORCE = frozenset({"18", "19", "20"})
+# causes of death and damage that are no actor's act
+_ACCIDENTS = frozenset(
+    ["crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "storm",
+     "hurricane", "typhoon", "cyclone", "tsunami", "landslide", "avalanche", "disease",
+     "epidemic", "outbreak", "drought", "famine", "heatwave", "wildfire", "derailment"]
+)  # fmt: skip
+
+
+def _by_accident(tok: Token) -> bool:
+    """Tell whether the agent of a violent verb is an accident or disaster ("killed by a crash")."""
+    if tok.pos_ not in _VERB_POS:
+        return False
+    return any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok))
+
+
 def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
     """Return every pattern match in one sentence (before dating and deduplication)."""
     out: list[Match] = []
@@ -292,6 +312,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         entry = best_entry(lexicon, tok)
         if entry is None:
             continue
+        if entry.code[:2] in _FORCE and _by_accident(tok):
+            continue  # "victims killed by the crash": no one's act
         ctx.used_pronoun = False
         sources, src_slot = _fill(entry.source, tok, ctx)
         if not sources:
@@ -336,11 +358,12 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             continue
         out.append(Match(entry, tok, tuple(sources), tuple(targets), modality, confidence, done))
         if "both" in entry.target and targets != [None]:
+            # "received ministers": the host hosts (043), the guests visit (042)
+            counterpart = _COUNTERPART.get(entry.code)
+            back = retarget(entry, counterpart) if counterpart else entry
             for tgt in targets:
                 if tgt is not None:
-                    out.append(
-                        Match(entry, tok, (tgt,), tuple(sources), modality, confidence, done)
-                    )
+                    out.append(Match(back, tok, (tgt,), tuple(sources), modality, confidence, done))
     return resolve_clauses(out, ctx)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.events.modality import modality_of
-from eventwire.events.roles import OBJ
+from eventwire.events.roles import OBJ, agent_heads
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -188,8 +188,28 @@ def _reject_code(code: str) -> str | None:
     return _REJECT_OF_CODE.get(code, _REJECT_OF_ROOT[root])
 
 
+# crowds whose destruction of property or beatings are a riot, not coercion or assault
+_PROTESTERS = frozenset(
+    ["protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "striker"]
+)
+
+
+def _by_protesters(tok: Token) -> bool:
+    """Tell whether the agent of ``tok`` is a crowd of protesters ("by a Ukrainian protestor")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    heads = agent_heads(tok)
+    return bool(heads) and all(
+        _lemma(h) in _PROTESTERS or h.lower_.rstrip("s") in _PROTESTERS for h in heads
+    )
+
+
 def reframe(tok: Token, code: str, modality: str) -> tuple[str, str] | None:
     """Return (code, modality) when the way ``tok`` is said changes what CAMEO codes."""
+    if code[:2] in ("17", "18") and _by_protesters(tok):
+        # "the building was demolished by protesters": a riot (145); military force used by
+        # protesters ("launched missiles") stays an attack
+        return "145", modality
     intent = _intent_code(tok, code)
     if intent is not None:
         return intent, modality_of(tok.head)
