@@ -2,9 +2,15 @@
 
 CAMEO codes what an actor does *about* an act, not only the act:
 
-    "wants/plans/offers to aid Israel", "will aid Israel"   → 03x express intent (033)
-    "wants/plans to attack", "will attack", "is prepared to impose martial law" → 13x threat
-    "refused to meet", "would not provide support"           → 12x reject (125, 121)
+    "wants/plans/offers to aid Israel", "said it will aid Israel" → 03x express intent (033)
+    "wants/plans to attack", "said it will attack", "is prepared to impose martial law"
+                                                                   → 13x threat
+    "refused to meet", "would not provide support"                 → 12x reject (125, 121)
+    "the building was demolished by protesters"                    → 145 riot
+
+A future act the narrator states without attributing it to anyone ("The United States will
+supply arms to Israel") is the act itself, with modality ``future``: only someone's stated
+"will" is an expressed intent (:func:`attributed`).
 
 :func:`reframe` returns the new code and modality, or None when the act is coded as itself.
 """
