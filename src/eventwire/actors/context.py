@@ -8,11 +8,14 @@ Three kinds of mention name no state of their own:
   place ("in Montenegro") or else the one state the sentence names, the document's dominant
   state, else the people's default state from ``ethnic.tsv`` (none for Kurds, or for
   "ethnic X": a minority is rarely in its kin state);
-- bare role nouns ("the government", "police", "the rebels", "Congress", "troops"): the code of
-  the one state whose actors of the same sector the document already named ("Israeli troops
-  ... the army"), else the one state the sentence names as a place ("in Serbia"), else the
-  document's dominant state; otherwise they stay unresolved (no actor), because a wrong code
-  is worse than none;
+- bare role nouns ("the government", "police", "the rebels", "Congress", "troops"): the state
+  of the person they are "of" ("the government of President Avril"), else the code of the one
+  state whose actors of the same sector the document already named ("Israeli troops ... the
+  army"), else for a body that is mostly one state's its reading (``BODY_HOMES``: "Congress"),
+  else the one state the sentence names as a place ("in Serbia"), else the document's dominant
+  state, else for a body that acts where it is the one state the document is set in
+  (``HOME_SECTORS``: "Egyptian police ... fundamentalist demonstrators"); otherwise they stay
+  unresolved (no actor), because a wrong code is worse than none;
 - titled people the text and the tables leave without a code ("President Laurent Gbagbo"):
   the one state a title of the same office belongs to ("the Ivorian president"), and last the
   place the sentence names or the document's dominant state (see :func:`title_state`).
@@ -50,6 +53,8 @@ CONTEXT_CONFIDENCE = {
     "same_title": 0.6,  # "the Ivorian president ... President Gbagbo"
     "sentence": 0.5,
     "document": 0.4,
+    "home": 0.5,  # "Obama ... Congress": BODY_HOMES
+    "owner": 0.6,  # "the government of President Avril"
     "default": 0.45,  # ethnic.tsv's default state
 }
 # Prepositions that place a people or a body somewhere.
@@ -62,7 +67,28 @@ PARTY_PREPS = frozenset(
 )
 # Sectors a bare role noun may take from context; refugees, media, business and health bodies
 # are often foreign to the place they are in.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "OPP", "JUD", "LEG", "CVL", "EDU"})
+CONTEXT_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "JUD", "LEG", "CVL", "EDU", "RAD"}
+)
+# Bodies that act where they are, and the roles that show a state is the scene: a document
+# that names one state only, through its police, courts, legislature, people, a titled
+# leader or as a place, is the scene of its bare bodies ("Egyptian police dispersed
+# fundamentalist demonstrators"). Troops, rebels, spies, officials and envoys often act abroad
+# ("Israeli troops fired at demonstrators", "US officials said"): they neither take nor give
+# this context.
+HOME_SECTORS = frozenset({"GOV", "COP", "OPP", "JUD", "LEG", "CVL", "EDU", "RAD"})
+HOME_EVIDENCE_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "EDU", "LAB"})
+THING_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+ABROAD_ROLES = frozenset(
+    {"official", "officials", "government official", "envoy", "diplomat", "negotiator"}
+)
+# Bare bodies that, in English news, are mostly one state's ("Congress": the US Congress, or
+# in Indian news the Congress party; "the Senate"): the candidate the document names (most),
+# with the sector of that reading. With none named, the general rules apply.
+BODY_HOMES: dict[str, tuple[tuple[str, str], ...]] = {
+    "congress": (("USA", "LEG"), ("IND", "PTY")),
+    "senate": (("USA", "LEG"),),
+}
 # Bodies that are foreign by nature, or too generic to code from context.
 NO_CONTEXT_ROLES = frozenset(
     {
@@ -259,6 +285,68 @@ def _owned_by_pronoun(doc: Doc, role: RoleHit) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[role.end - 1].children)
 
 
+def _home_state(ctx: StateContext) -> str | None:
+    """Return the one state a document names, when it names it as the scene of its events.
+
+    See ``HOME_EVIDENCE_SECTORS``: the state must be named as a place, freely, by a titled
+    person or through a body that acts at home; other states named only as the other party
+    of an act ("action against Russia") are not counted.
+    """
+    everywhere = ctx.counts()
+    if len(everywhere) != 1:
+        return None
+    code = next(iter(everywhere))
+    for m in ctx.mentions:
+        if m.code != code:
+            continue
+        if m.attachment is not None:
+            if _home_evidence(m.attachment.role):
+                return code
+        elif ctx.doc[m.start : m.end].root.dep_ not in THING_MODIFIER_DEPS:
+            return code  # "in Egypt", "Egypt said"; not "a US flag", "the Egyptian square"
+    return None
+
+
+def _home_evidence(hit: RoleHit) -> bool:
+    """Return whether a role shows its state is the scene ("Egyptian police", "Estonia's
+    government", "Algerian President"), unlike officials and envoys, who travel."""
+    role = hit.role
+    if role.phrase in ABROAD_ROLES or role.phrase in NO_CONTEXT_ROLES:
+        return False
+    if role.kind == "title" or role.sector in HOME_EVIDENCE_SECTORS:
+        return True
+    return role.sector == "GOV" and role.kind == "body"
+
+
+def _owner_code(doc: Doc, role: RoleHit, owners: dict[int, str]) -> str | None:
+    """Return the state of the person a body belongs to ("the government of President Avril")."""
+    for prep in doc[role.end - 1].children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in owners:
+                    return owners[obj.i]
+    return None
+
+
+def _body_home(role: RoleHit, named: Counter[str]) -> tuple[str, str] | None:
+    """Return the state and sector of a body that is mostly one state's ("Congress").
+
+    A candidate state counts when it is the only state the document names ("Republicans in
+    Congress", "the BJP accused the Congress"), or when the document is about it: named at
+    least twice and as often as any other state (people placed by the text or the tables
+    count). "Obama faces pressure from Congress to help Iran" is left open: the PETRARCH gold
+    standard codes such a Congress as unknown.
+    """
+    homes = BODY_HOMES.get(role.role.phrase)
+    if not homes:
+        return None
+    top = max(named.values(), default=0)
+    for code, sector in homes:
+        if named[code] and (len(named) == 1 or (named[code] >= 2 and named[code] == top)):
+            return code, sector
+    return None
+
+
 def context_roles(
     doc: Doc,
     roles: list[RoleHit],
@@ -266,18 +354,27 @@ def context_roles(
     covered: set[int],
     ctx: StateContext,
     people: Counter[str] | None = None,
+    owners: dict[int, str] | None = None,
 ) -> list[ContextRole]:
     """Resolve bare role nouns from context (see the module docstring).
 
     ``people`` counts the states of the people the text or the tables placed (Obama: USA),
-    which add to the document's states ("Obama ... Obama said Congress must act").
+    which add to the document's states ("Obama ... Obama said Congress must act");
+    ``owners`` maps the tokens of those people's names to their states.
     """
     attached = {id(m.attachment.role) for m in mentions if m.attachment is not None}
     by_sector: dict[str, set[str]] = {}
     for m in ctx.mentions:
-        if m.attachment is not None and m.code is not None:
-            by_sector.setdefault(m.attachment.role.role.sector, set()).add(m.code)
-    document = dominant_state(ctx.counts(free_only=True) + (people or Counter()), min_count=2)
+        att = m.attachment
+        if att is not None and m.code is not None and att.role.role.phrase not in NO_CONTEXT_ROLES:
+            # an embassy is abroad: "the U.S. embassy said" names no government of the scene
+            by_sector.setdefault(att.role.role.sector, set()).add(m.code)
+    placed = people or Counter()
+    document = dominant_state(ctx.counts(free_only=True) + placed, min_count=2)
+    named = ctx.counts() + placed
+    home = _home_state(ctx)
+    if home is not None and any(code != home for code in placed):
+        home = None
     out: list[ContextRole] = []
     for role in roles:
         sector = role.role.sector
@@ -293,12 +390,18 @@ def context_roles(
             continue
         same = by_sector.get(sector, set())
         places = ctx.counts(sentence=doc[role.start].sent, places_only=True)
-        if len(same) == 1:
+        if (owner := _owner_code(doc, role, owners or {})) is not None:
+            code, conf = owner, CONTEXT_CONFIDENCE["owner"]
+        elif len(same) == 1:
             code, conf = next(iter(same)), CONTEXT_CONFIDENCE["same_sector"]
+        elif (reading := _body_home(role, named)) is not None:
+            (code, sector), conf = reading, CONTEXT_CONFIDENCE["home"]
         elif (located := dominant_state(places)) is not None:
             code, conf = located, CONTEXT_CONFIDENCE["sentence"]
         elif document is not None:
             code, conf = document, CONTEXT_CONFIDENCE["document"]
+        elif home is not None and sector in HOME_SECTORS:
+            code, conf = home, CONTEXT_CONFIDENCE["document"]
         else:
             continue
         out.append(ContextRole(role.start, role.end, code, sector, conf))

@@ -110,6 +110,8 @@ US_GEORGIA_CUES = frozenset(
     }
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
+# NER labels under which a word that is also a common word ("Labour") is read as a name.
+NAMED_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 STATE_BODY_WORDS = frozenset(
     {
         "ministry",
@@ -246,6 +248,10 @@ def keep(doc: Doc, hit: NameHit, taken: set[int], role_starts: set[int]) -> bool
             return False  # "Belgium Sun": part of another name
     if "ambiguous" in entry.flags and _looks_like_person(doc, hit, taken):
         return False
+    if "named" in entry.flags and not any(
+        doc[i].ent_type_ in NAMED_LABELS for i in range(hit.start, hit.end)
+    ):
+        return False  # "Labour costs", "a low-fat Diet": the common word, not the party
     if entry.type == "city":
         return all(doc[i].ent_type_ in {"GPE", "LOC"} for i in range(hit.start, hit.end))
     return not (

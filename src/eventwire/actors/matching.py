@@ -193,6 +193,9 @@ class Matchers:
             ):
                 continue
             spans.append((start, end, self._role_rows[label]))
+        # "islamists" is the plural of the person row "islamist" and a body row of its own:
+        # the row written as the text wins
+        spans.sort(key=lambda s: s[2].phrase != doc[s[0] : s[1]].text.lower())  # type: ignore[attr-defined]
         return [RoleHit(s, e, item) for s, e, item in _longest(spans)]  # type: ignore[arg-type]
 
     def people(self, doc: Doc) -> list[tuple[Span, list[Office]]]:

