@@ -294,6 +294,7 @@ def test_quotes_filters(store: Store) -> None:
     assert len(store.quotes(QuoteFilter(speaker="rus"))) == 1
     assert len(store.quotes(QuoteFilter(speaker="sergey ryabkov"))) == 1
     assert store.quotes(QuoteFilter(speaker="Kallas")) == []
+    assert len(store.quotes(QuoteFilter(speaker="Ryabkov"))) == 1  # part of a name
     assert len(store.quotes(QuoteFilter(doc_id=res.page.id))) == 1
 
 

@@ -81,8 +81,8 @@ class QuoteFilter:
 
     Attributes:
         doc_id: Keep quotes of this document.
-        speaker: Keep quotes whose speaker code, name or printed name is this
-            (case-insensitive).
+        speaker: Keep quotes whose speaker code is this, or whose speaker name or printed
+            name contains it (case-insensitive: ``"Stoltenberg"`` finds Jens Stoltenberg).
         limit: Return at most this many (``None``: all).
     """
 

@@ -145,7 +145,9 @@ def quotes(fetch: Fetch, where: QuoteFilter) -> list[Quote]:
     """Return quotes in document order."""
     query = _Select("quotes")
     query.where_given("doc_id = ?", where.doc_id)
-    speaker = ("speaker_code", "speaker_actor_name", "speaker_name", "speaker_text")
-    query.where_given(f"({' OR '.join(f'lower({c}) = lower(?)' for c in speaker)})", where.speaker)
+    # A code matches exactly; a name matches any part of it ("Stoltenberg", "jens stoltenberg").
+    names = ("speaker_actor_name", "speaker_name", "speaker_text")
+    by_name = " OR ".join(f"contains(lower({c}), lower(?))" for c in names)
+    query.where_given(f"(lower(speaker_code) = lower(?) OR {by_name})", where.speaker)
     found = query.run(fetch, order="doc_id, position", limit=where.limit)
     return [rows.quote_from_row(r) for r in found]
