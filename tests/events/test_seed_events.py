@@ -87,3 +87,14 @@ def test_every_event_explains_itself(seed_events: list[Event]) -> None:
     for e in seed_events:
         assert e.rule.startswith(("lexicon:", "pattern:"))
         assert e.sentence and e.start < e.end
+
+
+def test_evidence_is_the_bare_sentence(seed_events: list[Event]) -> None:
+    from tests.conftest import shared_path
+
+    text = shared_path("samples", "000_2f1d59fa7cd7b862.txt").read_text("utf-8")
+    article = eventwire.code_text(text).article
+    assert article is not None
+    for e in seed_events:
+        assert e.sentence == e.sentence.strip()
+        assert article.text[e.start : e.end] == e.sentence

@@ -394,6 +394,10 @@ def code_sentence(
 ) -> list[Event]:
     """Code one sentence; ``seen`` holds the (source, target, code) keys already emitted."""
     events: list[Event] = []
+    # spaCy keeps a paragraph break ("\n\n") on the sentence before it: the evidence is
+    # the sentence itself, and its span covers just that.
+    sent_text = sent.text.strip()
+    sent_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     for m in match_sentence(lexicon, sent, ctx):
         row = cameo_info(m.entry.code)
         ptype, pmode = plover_for(m.entry.code)
@@ -430,9 +434,9 @@ def code_sentence(
                             (tgt.code or "") if tgt else "",
                         ),
                         doc_id=doc_id,
-                        sentence=sent.text,
-                        start=sent.start_char,
-                        end=sent.end_char,
+                        sentence=sent_text,
+                        start=sent_start,
+                        end=sent_start + len(sent_text),
                         source=src,
                         target=tgt,
                         cameo=m.entry.code,
