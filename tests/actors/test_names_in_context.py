@@ -214,3 +214,33 @@ def test_people_joined_by_and_each_resolve(
     if expected is None:
         expected = {"Merkel": "DEU", "Hollande": "FRA", "Putin": "RUS"}
     assert {a.text: a.code for a in people} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "code"),
+    [
+        ("Stoltenberg said the talks would continue.", None, None),  # NOR or NATO: unknown
+        ("Stoltenberg said the talks would continue.", "2016-05-01", "NATO"),
+        ("Stoltenberg said the talks would continue.", "2008-05-01", "NOR"),
+        ("Netanyahu said the talks would continue.", None, "ISR"),  # one state in every term
+    ],
+)
+def test_office_holders_without_a_date_need_a_unique_state(
+    nlp: Any, resolver: ActorResolver, text: str, published_at: str | None, code: str | None
+) -> None:
+    people = [a for a in resolve(nlp, resolver, text, published_at) if a.kind == "person"]
+    assert [a.code for a in people] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The NPFL had taken over the city of Greenville.", "NPFL", [("LBR", "REB")]),
+        ("The IRA said it would disarm.", "IRA", [("GBR", "REB")]),
+        ("Abu Sayyaf gunmen kidnapped two tourists.", "Abu Sayyaf", [("PHL", "REB")]),
+    ],
+)
+def test_armed_groups_are_coded_where_they_fight(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sector_at(resolve(nlp, resolver, text), text, phrase) == expected

@@ -276,9 +276,9 @@ def _from_table(
                 p.code, p.name = named[0].code, named[0].name
                 p.confidence, p.how = CONFIDENCE["table_off_term"], "table_off_term"
             continue
-        if len({o.code for o in offices}) > 1 and published is None:
-            offices = sorted(offices, key=lambda o: o.start or dt.date.min)[-1:]
-        office = offices[-1]
+        if len({o.code for o in offices}) > 1:
+            continue  # "Stoltenberg" with no date: Norway's or NATO's? A wrong code is worse
+        office = max(offices, key=lambda o: o.start or dt.date.min)
         p.code, p.sector = office.code, p.sector or office.sector
         p.role = p.role or office.role
         p.name = office.name
