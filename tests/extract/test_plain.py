@@ -427,3 +427,18 @@ def test_long_comments_below_a_story_do_not_become_the_body() -> None:
     article = _extract(page)
     assert article.paragraphs == tuple(BODY)
     assert "comments" in _kinds(article)
+
+
+def test_container_title_beats_a_caption_line() -> None:
+    body = "\n".join(
+        [
+            "Photo",
+            "South Korea launched a satellite into orbit on Wednesday from its space centre on "
+            "the southern coast, officials said, after two failed attempts in earlier years.",
+            "The launch came weeks after North Korea put its own satellite into orbit, raising "
+            "concern among its neighbours about the North's long-range rocket programme.",
+        ]
+    )
+    article = _extract(body, title="On 3rd Try, South Korea Launches Satellite Into Orbit")
+    assert article.title == "On 3rd Try, South Korea Launches Satellite Into Orbit"
+    assert _extract(body).title != article.title

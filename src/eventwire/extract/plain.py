@@ -474,7 +474,9 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     if dateline_cut:
         removed.insert(sum(1 for r in removed if "above" in r.reason), dateline_cut)
     url = page.url or page.hints.get("url")
-    title = found.title or page.hints.get("title")
+    # A title the container recorded (JSON Lines, feed entry) was read from markup we no
+    # longer have; it beats a guess from the text (a caption line can look like a headline).
+    title = page.hints.get("title") or found.title
     published_raw = found.date_raw
     published = to_utc(published_raw) if published_raw else None
     if published is None and page.hints.get("published_at"):
