@@ -13,9 +13,10 @@ Three kinds of mention name no state of their own:
   state whose actors of the same sector the document already named ("Israeli troops ... the
   army"), else for a body that is mostly one state's its reading (``BODY_HOMES``: "Congress"),
   else the one state the sentence names as a place ("in Serbia"), else the document's dominant
-  state, else for a body that acts where it is the one state the document is set in
-  (``HOME_SECTORS``: "Egyptian police ... fundamentalist demonstrators"); otherwise they stay
-  unresolved (no actor), because a wrong code is worse than none;
+  state, else for a body that acts where it is the one state the document names, when its
+  sentence names it as the scene (``HOME_SECTORS``: "Egyptian police ... fundamentalist
+  demonstrators"); otherwise they stay unresolved (no actor), because a wrong code is worse
+  than none;
 - titled people the text and the tables leave without a code ("President Laurent Gbagbo"):
   the one state a title of the same office belongs to ("the Ivorian president"), and last the
   place the sentence names or the document's dominant state (see :func:`title_state`).
@@ -70,7 +71,7 @@ PARTY_PREPS = frozenset(
 CONTEXT_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "JUD", "LEG", "CVL", "EDU", "RAD"}
 )
-# Bodies that act where they are, and the roles that show a state is the scene: a document
+# Bodies that act where they are, and the roles that show a state is the scene: a sentence
 # that names one state only, through its police, courts, legislature, people, a titled
 # leader or as a place, is the scene of its bare bodies ("Egyptian police dispersed
 # fundamentalist demonstrators"). Troops, rebels, spies, officials and envoys often act abroad
@@ -285,19 +286,20 @@ def _owned_by_pronoun(doc: Doc, role: RoleHit) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[role.end - 1].children)
 
 
-def _home_state(ctx: StateContext) -> str | None:
-    """Return the one state a document names, when it names it as the scene of its events.
+def _home_state(ctx: StateContext, sentence: Span, named: Counter[str]) -> str | None:
+    """Return the one state a document names, when the body's sentence names it as the scene.
 
-    See ``HOME_EVIDENCE_SECTORS``: the state must be named as a place, freely, by a titled
-    person or through a body that acts at home; other states named only as the other party
-    of an act ("action against Russia") are not counted.
+    See ``HOME_EVIDENCE_SECTORS``: the state must be the only one the document names (states
+    named only as the other party of an act, "action against Russia", are not counted; people
+    placed in another state, in ``named``, are), and the body's sentence must name it as a
+    place, freely, by a titled person or through a body that acts at home.
     """
     everywhere = ctx.counts()
-    if len(everywhere) != 1:
+    if len(everywhere) != 1 or len(named) != 1:
         return None
     code = next(iter(everywhere))
     for m in ctx.mentions:
-        if m.code != code:
+        if m.code != code or not sentence.start <= m.start < sentence.end:
             continue
         if m.attachment is not None:
             if _home_evidence(m.attachment.role):
@@ -319,7 +321,13 @@ def _home_evidence(hit: RoleHit) -> bool:
 
 
 def _owner_code(doc: Doc, role: RoleHit, owners: dict[int, str]) -> str | None:
-    """Return the state of the person a body belongs to ("the government of President Avril")."""
+    """Return the state of the person a body belongs to.
+
+    "the government of President Avril", "the Bush administration", "Putin's government".
+    """
+    for child in doc[role.end - 1].children:
+        if child.dep_ in {"compound", "poss"} and child.i in owners:
+            return owners[child.i]
     for prep in doc[role.end - 1].children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -372,9 +380,6 @@ def context_roles(
     placed = people or Counter()
     document = dominant_state(ctx.counts(free_only=True) + placed, min_count=2)
     named = ctx.counts() + placed
-    home = _home_state(ctx)
-    if home is not None and any(code != home for code in placed):
-        home = None
     out: list[ContextRole] = []
     for role in roles:
         sector = role.role.sector
@@ -400,8 +405,8 @@ def context_roles(
             code, conf = located, CONTEXT_CONFIDENCE["sentence"]
         elif document is not None:
             code, conf = document, CONTEXT_CONFIDENCE["document"]
-        elif home is not None and sector in HOME_SECTORS:
-            code, conf = home, CONTEXT_CONFIDENCE["document"]
+        elif sector in HOME_SECTORS and (home := _home_state(ctx, doc[role.start].sent, named)):
+            code, conf = home, CONTEXT_CONFIDENCE["sentence"]
         else:
             continue
         out.append(ContextRole(role.start, role.end, code, sector, conf))
