@@ -244,3 +244,21 @@ def test_armed_groups_are_coded_where_they_fight(
     nlp: Any, resolver: ActorResolver, text: str, phrase: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sector_at(resolve(nlp, resolver, text), text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Bush administration said China must drop its barriers.", "administration", "USA"),
+        ("The BNP leader was arrested by British police in Leeds.", "BNP", "GBR"),
+        ("The BNP called a general strike in Dhaka.", "BNP", "BGD"),
+        # one mention of a US person among other states: left open, as the PETRARCH gold does
+        ("Obama faces pressure from Congress to help Iran.", "Congress", None),
+        ("Republicans in Congress rejected the plan.", "Congress", "USA"),
+    ],
+)
+def test_owners_and_shared_party_names(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str, expected: str | None
+) -> None:
+    found = codes_at(resolve(nlp, resolver, text), text, phrase)
+    assert found == ([expected] if expected else [])
