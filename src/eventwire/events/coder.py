@@ -25,6 +25,7 @@ from eventwire.events.conventions import (
     unnamed_party,
 )
 from eventwire.events.lexicon import Condition, Entry, Lexicon
+from eventwire.events.mentions import background_mention, named_act, unpermitted_act
 from eventwire.events.modality import modality_of
 from eventwire.events.ontology import cameo_info, plover_for
 from eventwire.events.roles import (
@@ -40,6 +41,7 @@ from eventwire.events.roles import (
     prep_objects,
 )
 from eventwire.events.transforms import reframe
+from eventwire.events.where import is_city
 from eventwire.records import Actor, Event, Location, Quote
 
 if TYPE_CHECKING:
@@ -134,6 +136,8 @@ def _holds(cond: Condition, pred: Token) -> bool:
     kind, values = cond.kind, cond.values
     if kind == "obj":
         objs = _objects(pred)
+        if cond.labels and any(o.ent_type_ in cond.labels for o in objs):
+            return True  # a class's named entities: "released Mahendra Chaudhry" (PERSON)
         return bool(objs) and (not values or any(f in values for o in objs for f in forms(o)))
     if kind == "noobj":
         return not any(c.dep_ in OBJ for c in pred.children)
@@ -217,7 +221,12 @@ def _poss(pred: Token, ctx: Context) -> list[Actor]:
     out: list[Actor] = []
     for c in pred.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            out.extend(np_actors(c, ctx))
+            found = np_actors(c, ctx)
+            if c.dep_ != "poss":
+                # "the Paris attacks", "the Nice attack": a city before the noun is where the
+                # act happened, not who did it ("Moscow's demands" keeps its capital)
+                found = [a for a in found if not is_city(a.text)]
+            out.extend(found)
     return out
 
 
@@ -288,6 +297,34 @@ def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor],
 
 
 _FORCE = frozenset({"18", "19", "20"})
+# slots that name where an act happens: a victim only when the act has a named agent
+_PLACE_SLOTS = frozenset({"in", "across", "near", "inside", "within", "throughout"})
+# missiles launched or fired at nobody named are a show of force (150), not an air strike
+_MISSILES = frozenset(
+    ["missile", "missiles", "icbm", "icbms", "irbm", "projectile", "projectiles", "rocket",
+     "rockets"]
+)  # fmt: skip
+_LAUNCH = frozenset({"launch", "fire", "test", "test-fire"})
+
+
+def _show_of_force(entry: Entry, tok: Token, found: Sequence[Actor]) -> bool:
+    """Tell whether a missile launch is a test or a show of force: no target of its own slots.
+
+    "North Korea fired a missile over Japan" hits nobody: CAMEO's 15 (demonstrate military
+    power), aimed at the country it flies over; "fired missiles at Israeli towns" is 195.
+    Rockets fired (not launched) stay an attack: rocket fire is aimed at someone even unnamed.
+    """
+    if entry.code != "195" or found or tok.pos_ not in _VERB_POS:
+        return False
+    lemma = _lemma(tok)
+    if lemma not in _LAUNCH:
+        return False
+    objs = {f for o in _objects(tok) for f in forms(o)}
+    if lemma == "fire":
+        objs -= {"rocket", "rockets"}
+    return bool(objs & _MISSILES)
+
+
 # causes of death and damage that are no actor's act
 _ACCIDENTS = frozenset(
     ["crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "storm",
@@ -312,6 +349,10 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         entry = best_entry(lexicon, tok)
         if entry is None:
             continue
+        if entry.pos == "N" and (background_mention(tok) or named_act(tok)):
+            continue  # "after the Paris attacks", "called the attack a reprisal": no new act
+        if unpermitted_act(tok):
+            continue  # "we never allow companies to violate the resolutions"
         if entry.code[:2] in _FORCE and _by_accident(tok):
             continue  # "victims killed by the crash": no one's act
         ctx.used_pronoun = False
@@ -323,9 +364,15 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         if not sources:
             continue
         targets: list[Actor | None]
-        found, _ = _fill(entry.target, tok, ctx)
+        found, tgt_slot = _fill(entry.target, tok, ctx)
         src_keys = {(a.start, a.end) for a in sources}
         found = [a for a in found if (a.start, a.end) not in src_keys]
+        if tgt_slot in _PLACE_SLOTS and all(a.role == "unnamed" for a in sources):
+            # "assaults have been carried out in other German cities and Finland": with no
+            # named agent, the places are where it happened, not who suffered it
+            found = []
+        if _show_of_force(entry, tok, found):
+            entry = retarget(entry, "150")
         if found:
             targets = list(found)
         elif "mutual" in entry.target and len({a.code for a in sources}) > 1:

@@ -9,7 +9,9 @@ A lexicon is a tab-separated file, one pattern a line (``#`` starts a comment)::
 
 ``when`` lists conditions that must all hold (``-`` for none), separated by spaces:
 
-    obj=a|b     a direct object (or passive subject) with one of these lemmas; ``obj=*`` any
+    obj=a|b     a direct object (or passive subject) with one of these lemmas; ``obj=*`` any;
+                ``obj=@persons`` any word of a semantic class of ``classes.tsv`` (its lemmas,
+                or a token with one of its named-entity labels: "Chaudhry" PERSON)
     noobj       no direct object
     mod=a|b     a compound or adjective on the predicate or its object ("air strike")
     prep=a|b    a preposition on the predicate (or on its object) with one of these lemmas
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -94,6 +97,7 @@ class Condition:
     kind: str
     values: frozenset[str]
     prep: str | None = None  # for pobj=p:...
+    labels: frozenset[str] = frozenset()  # named-entity labels a class accepts (obj=@persons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +152,55 @@ def packaged_lexicon_path() -> Path:
     return Path(str(resources.files("eventwire").joinpath("data", "lexicon", "lexicon.tsv")))
 
 
+def packaged_classes_path() -> Path:
+    """Return the path of the semantic classes of objects shipped with eventwire."""
+    return Path(str(resources.files("eventwire").joinpath("data", "lexicon", "classes.tsv")))
+
+
+@lru_cache(maxsize=1)
+def object_classes() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Read ``classes.tsv``: class name → (lemmas, named-entity labels).
+
+    Raises:
+        LexiconError: The file is missing or a line is malformed.
+    """
+    p = packaged_classes_path()
+    try:
+        text = p.read_text("utf-8")
+    except OSError as e:
+        raise LexiconError(f"{p}: cannot read object classes ({e.strerror})") from e
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise LexiconError(f"{p}:{n}: expected name, labels, lemmas (3 tab-separated columns)")
+        name, labels, lemmas = (c.strip() for c in cols)
+        label_set = frozenset(x for x in labels.split("|") if x and x != "-")
+        out[name] = (frozenset(x.lower() for x in lemmas.split("|") if x), label_set)
+    return out
+
+
 def _split_values(raw: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in raw.split("|") if v.strip() and v != "*")
+
+
+def _expand(raw: str, where: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Split ``a|b|@class`` into lemmas and labels, expanding the classes it names."""
+    words: set[str] = set()
+    labels: set[str] = set()
+    classes = object_classes() if "@" in raw else {}
+    for value in _split_values(raw):
+        if not value.startswith("@"):
+            words.add(value)
+            continue
+        if value[1:] not in classes:
+            raise LexiconError(f"{where}: unknown object class {value!r} (see classes.tsv)")
+        lemmas, labs = classes[value[1:]]
+        words |= lemmas
+        labels |= labs
+    return frozenset(words), frozenset(labels)
 
 
 def _parse_condition(token: str, where: str) -> Condition:
@@ -167,6 +218,9 @@ def _parse_condition(token: str, where: str) -> Condition:
         if not sep or not rest:
             raise LexiconError(f"{where}: pobj needs a preposition: pobj=for:aid|help")
         return Condition(kind, _split_values(rest), prep.lower())
+    if kind == "obj" and "@" in raw:
+        words, labels = _expand(raw, where)
+        return Condition(kind, words, labels=labels)
     return Condition(kind, _split_values(raw))
 
 

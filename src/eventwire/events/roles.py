@@ -34,6 +34,10 @@ __all__ = [
 SUBJ = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "obj"})
+# verbs whose subject undergoes what happens: a participle hanging on them is not its act
+UNDERGO = frozenset(
+    ["face", "suffer", "experience", "undergo", "endure", "witness", "sustain", "weather"]
+)
 # dependents that stay inside a noun phrase's reference ("US commander", "Russia's minister")
 _NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod"})
 _NP_PREPS = frozenset({"of", "from", "in", "for"})  # "a camp for Congolese refugees"
@@ -346,6 +350,8 @@ def agent_heads(verb: Token) -> list[Token]:
     if dep in ("acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return agent_heads(head)  # "Norway is willing to send": willing → is → Norway
     if dep == "advcl" and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in UNDERGO:
+            return []  # "Tunisia has faced attacks, killing dozens": Tunisia killed no one
         return agent_heads(head)
     if dep == "relcl":
         return [head]

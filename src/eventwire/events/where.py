@@ -33,7 +33,7 @@ from eventwire.records import Actor, Location
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["locate", "lookup_place"]
+__all__ = ["is_city", "locate", "lookup_place"]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = {
@@ -185,6 +185,11 @@ def _is_city(text: str) -> bool:
     gazetteer = _load_gazetteer()
     key = _key(text)
     return key in gazetteer.cities and key not in gazetteer.countries
+
+
+def is_city(text: str) -> bool:
+    """Tell whether a name is a city of the gazetteer (and not a country's name)."""
+    return _is_city(text)
 
 
 def _overlaps(span: Span, spans: list[tuple[int, int]]) -> bool:

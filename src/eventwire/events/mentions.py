@@ -1,0 +1,84 @@
+"""Predicates that name an act without reporting it as a fresh event.
+
+News sentences mention acts they do not report. CAMEO codes the act a sentence tells, not
+every word for an act in it; eventwire skips these mentions before filling any slot:
+
+- **background**: a noun for an act inside a phrase of circumstance or time ("after the Paris
+  terrorist attacks", "in the wake of the Paris attacks", "since the invasion", "like the
+  attacks in Belgium"), or one that only sets the scene for another noun ("the death toll in
+  the Nice attack", "victims of the bombing"). The act is known already; the sentence reports
+  something else. A noun with an actor of its own in such a phrase is no exception: "after
+  Russia's annexation of Crimea" is the context of the news, not the news;
+- **a name given to an act**: "called the attack a reprisal", "in what Hollande called a terror
+  attack": the speaker characterises an act (a statement about it), the noun is no new act;
+- **an act not permitted**: "We never allow Chinese companies to violate the resolutions" —
+  the act under a negated verb of permission does not happen.
+
+A verb for an act inside a circumstance phrase keeps its own clause ("just days after the
+Security Council passed sanctions on Pyongyang") and is coded: it tells who did what.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["background_mention", "named_act", "unpermitted_act"]
+
+# prepositions of time and circumstance whose noun is the setting, not the news
+_SETTING_PREPS = frozenset(
+    ["after", "before", "since", "following", "amid", "amidst", "like", "unlike", "despite",
+     "until", "during", "throughout", "between"]
+)  # fmt: skip
+# "in the wake of", "in response to": the noun before the last preposition
+_SETTING_NOUNS = frozenset(
+    ["wake", "aftermath", "response", "reaction", "retaliation", "reprisal", "revenge",
+     "anniversary", "memory", "commemoration", "toll", "victim", "victims", "survivor",
+     "survivors", "site", "scene", "fallout", "lesson", "lessons", "spate", "string", "rise"]
+)  # fmt: skip
+# verbs that give an act a name: the noun is what the act is called, not a new act
+_NAMING = frozenset(
+    ["call", "describe", "label", "term", "dub", "brand", "characterize", "characterise",
+     "denounce", "consider", "regard", "classify", "deem"]
+)  # fmt: skip
+_PERMIT = frozenset(["allow", "permit", "let", "tolerate", "authorize", "authorise"])
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def background_mention(tok: Token) -> bool:
+    """Tell whether a noun predicate is the setting of the sentence, not an act it reports."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok
+    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
+        head = head.head  # "after the bombings and shootings": the first conjunct decides
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in _SETTING_PREPS:
+        return True
+    holder = prep.head
+    # "in the wake of the attacks", "the death toll in the Nice attack", "victims of the raid"
+    return holder.pos_ in ("NOUN", "PROPN") and _lemma(holder) in _SETTING_NOUNS
+
+
+def named_act(tok: Token) -> bool:
+    """Tell whether a noun predicate is what a speaker calls an act ("called it an attack")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "oprd", "attr", "obj"):
+        return False
+    return tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) in _NAMING
+
+
+def unpermitted_act(tok: Token) -> bool:
+    """Tell whether a verb's act is what a negated verb of permission does not allow."""
+    if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+        return False
+    gov = tok.head
+    if _lemma(gov) not in _PERMIT:
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in gov.children)
