@@ -25,7 +25,13 @@ from eventwire.events.conventions import (
     unnamed_party,
 )
 from eventwire.events.lexicon import Condition, Entry, Lexicon
-from eventwire.events.mentions import background_mention, named_act, unpermitted_act
+from eventwire.events.mentions import (
+    background_mention,
+    described_threat,
+    named_act,
+    silence,
+    unpermitted_act,
+)
 from eventwire.events.modality import modality_of
 from eventwire.events.ontology import cameo_info, plover_for
 from eventwire.events.roles import (
@@ -36,6 +42,7 @@ from eventwire.events.roles import (
     conjuncts,
     governing_verb,
     infinitive_subject,
+    is_passive,
     np_actors,
     object_heads,
     prep_objects,
@@ -140,7 +147,10 @@ def _holds(cond: Condition, pred: Token) -> bool:
             return True  # a class's named entities: "released Mahendra Chaudhry" (PERSON)
         return bool(objs) and (not values or any(f in values for o in objs for f in forms(o)))
     if kind == "noobj":
-        return not any(c.dep_ in OBJ for c in pred.children)
+        # a passive's subject is its object: "the figures released by Egypt" has one
+        return not any(c.dep_ in OBJ for c in pred.children) and not (
+            is_passive(pred) and object_heads(pred)
+        )
     if kind == "mod":
         return any(_lemma(m) in values or m.lower_ in values for m in _modifiers(pred))
     if kind == "prep":
@@ -353,6 +363,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             continue  # "after the Paris attacks", "called the attack a reprisal": no new act
         if unpermitted_act(tok):
             continue  # "we never allow companies to violate the resolutions"
+        if described_threat(tok, entry.code) or silence(tok, entry.code):
+            continue  # "militants threatening Kunduz", "declined to comment"
         if entry.code[:2] in _FORCE and _by_accident(tok):
             continue  # "victims killed by the crash": no one's act
         ctx.used_pronoun = False

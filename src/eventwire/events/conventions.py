@@ -67,6 +67,12 @@ __all__ = [
 VIOLENT = frozenset({"17", "18", "19", "20"})
 _INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
 _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+# nouns for places: an actor modifying them says where, not who ("in German cities")
+_PLACE_NOUNS = frozenset(
+    ["city", "town", "village", "country", "region", "province", "state", "area", "district",
+     "capital", "territory", "border", "zone", "street", "neighbourhood", "neighborhood",
+     "camp", "port", "coast", "island", "part", "suburb", "outskirts", "countryside"]
+)  # fmt: skip
 
 # CAMEO roots whose untargeted acts take the country where they happen as target
 LOCATED = frozenset({"04", "08", "10", "12", "13", "14", "15", "17", "18", "19", "20"})
@@ -142,7 +148,8 @@ def unnamed_agent(code: str, pred: Token, ctx: Context) -> list[Actor]:
                     found = np_actors(obj, ctx)
                     if found:
                         return found
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_ not in _PLACE_NOUNS:
+                    # "in Israeli tank shelling" names the side; "in German cities" a place
                     found = [
                         a for m in obj.children if m.dep_ in _MODIFIERS for a in np_actors(m, ctx)
                     ]

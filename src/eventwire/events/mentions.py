@@ -12,7 +12,12 @@ every word for an act in it; eventwire skips these mentions before filling any s
 - **a name given to an act**: "called the attack a reprisal", "in what Hollande called a terror
   attack": the speaker characterises an act (a statement about it), the noun is no new act;
 - **an act not permitted**: "We never allow Chinese companies to violate the resolutions" —
-  the act under a negated verb of permission does not happen.
+  the act under a negated verb of permission does not happen;
+- **a description**: "suspected Taliban militants threatening Kunduz" — a participle that
+  describes a noun's menace is no threat anyone made (CAMEO 13 is a statement);
+- **silence**: "troops who refused to respond" reject nobody's request; it is no rejection
+  (12). "Refused to respond to a demand from the US" is one; "declined to comment" is CAMEO's
+  own 011 (decline comment) in the lexicon.
 
 A verb for an act inside a circumstance phrase keeps its own clause ("just days after the
 Security Council passed sanctions on Pyongyang") and is coded: it tells who did what.
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["background_mention", "named_act", "unpermitted_act"]
+__all__ = ["background_mention", "described_threat", "named_act", "silence", "unpermitted_act"]
 
 # prepositions of time and circumstance whose noun is the setting, not the news
 _SETTING_PREPS = frozenset(
@@ -82,3 +87,32 @@ def unpermitted_act(tok: Token) -> bool:
     if _lemma(gov) not in _PERMIT:
         return False
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in gov.children)
+
+
+# verbs of speaking or answering whose refusal is mere silence, not a rejection
+_SILENT = frozenset(["respond", "answer", "reply", "react"])
+
+
+def described_threat(tok: Token, code: str) -> bool:
+    """Tell whether a threat is a participle describing a noun ("militants threatening X")."""
+    return code[:2] == "13" and tok.dep_ == "acl" and tok.tag_ == "VBG"
+
+
+def silence(tok: Token, code: str) -> bool:
+    """Tell whether a refusal is a refusal to speak or answer ("declined to comment")."""
+    if code[:2] != "12" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    # "refused to respond to a demand from the US" answers someone: a rejection
+    return bool(comps) and all(
+        _lemma(c) in _SILENT and not any(_addressed(g) for g in c.children) for c in comps
+    )
+
+
+def _addressed(tok: Token) -> bool:
+    """Tell whether a dependent names what is answered ("to a demand"), not a time."""
+    if tok.dep_ in ("dobj", "dative"):
+        return True
+    if tok.dep_ != "prep":
+        return False
+    return any(p.ent_type_ not in ("DATE", "TIME") for p in tok.children if p.dep_ == "pobj")

@@ -119,19 +119,21 @@ def lookup_place(text: str) -> Location | None:
 
 
 def _lookup(text: str) -> _Place | None:
-    """Find a name in the aliases, then countries, cities, alternate names and regions."""
+    """Find a name in the aliases, then countries, regions, cities and alternate names."""
     gazetteer = _load_gazetteer()
     key = _key(text)
     keys = [key]
     if key.startswith("the "):
         keys.append(key[4:])
     for candidate in keys:
+        # continents and US states before cities: "Asia" is a continent before it is a
+        # town in the Philippines
         for table in (
             gazetteer.aliases,
             gazetteer.countries,
+            gazetteer.regions,
             gazetteer.cities,
             gazetteer.alt_cities,
-            gazetteer.regions,
         ):
             place = table.get(candidate)
             if place is not None:
