@@ -192,3 +192,30 @@ def test_an_unknown_object_class_is_an_error(tmp_path: Path) -> None:
     path.write_text("V\tswap\tobj=@nonsense\tsubj\twith\t0841\tSwap\n", "utf-8")
     with pytest.raises(LexiconError, match="unknown object class"):
         load_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia struck a conciliatory note on Tuesday in Japan.",
+        "Iraqi soldiers shot video of the parade in Iraq.",
+        "China seized the opportunity to court Japan.",
+    ],
+)
+def test_idioms_of_force_are_no_force(code: Code, text: str) -> None:
+    assert [e for e in code(text) if e.cameo_root in {"17", "18", "19", "20"}] == []
+
+
+def test_striking_a_deal_is_an_agreement(code: Code) -> None:
+    events = code("Russia struck a deal with Turkey on Monday.")
+    assert ("05", "RUS", "TUR") in keys(events)
+
+
+def test_an_act_inside_a_plan_is_not_coded(code: Code) -> None:
+    events = code("Israel approved a resolution to annex the Syrian Golan Heights.")
+    assert [e for e in events if e.cameo_root == "19"] == []
+
+
+def test_a_report_of_casualties_accuses_no_one(code: Code) -> None:
+    events = code("Egypt said 80 people were killed on Thursday.")
+    assert [e for e in events if e.cameo_root == "11"] == []

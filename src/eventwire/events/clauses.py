@@ -178,6 +178,10 @@ def _accuser(m: Match, ctx: Context) -> tuple[Token, list[Actor]] | None:
             subjects = [h for h in agent_heads(cue) if h.i < cue.i]
             speakers = [a for h in subjects for a in np_actors(h, ctx)]
             done = {a.code for a in m.sources if a.code}
+            if not done and (all(a.sector == "COP" for a in speakers) or not _has_agent(m.pred)):
+                # "Police said the gunman fired on the crowd", "the minister said 80 people
+                # were killed": a report of a crime or of casualties accuses no one
+                return None
             if speakers and not any(a.code in done for a in speakers):
                 return cue, speakers
             return None
@@ -185,6 +189,18 @@ def _accuser(m: Match, ctx: Context) -> tuple[Token, list[Actor]] | None:
             return None
         node = node.head
     return None
+
+
+def _has_agent(pred: Token) -> bool:
+    """Tell whether a verb names its doer or its means ("killed in an air strike by ...")."""
+    if agent_heads(pred) or any(c.dep_ == "agent" for c in pred.children):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "by", "during", "with")
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.ent_type_ == "" for g in c.children)
+        for c in pred.children
+    )
 
 
 _CLAIM = Entry(

@@ -28,7 +28,9 @@ from eventwire.events.lexicon import Condition, Entry, Lexicon
 from eventwire.events.mentions import (
     background_mention,
     described_threat,
+    idiom,
     named_act,
+    planned_act,
     silence,
     unpermitted_act,
 )
@@ -361,10 +363,10 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             continue
         if entry.pos == "N" and (background_mention(tok) or named_act(tok)):
             continue  # "after the Paris attacks", "called the attack a reprisal": no new act
-        if unpermitted_act(tok):
-            continue  # "we never allow companies to violate the resolutions"
-        if described_threat(tok, entry.code) or silence(tok, entry.code):
-            continue  # "militants threatening Kunduz", "declined to comment"
+        if unpermitted_act(tok) or planned_act(tok):
+            continue  # "never allow companies to violate", "a resolution to annex"
+        if described_threat(tok, entry.code) or silence(tok, entry.code) or idiom(tok):
+            continue  # "militants threatening Kunduz", "refused to respond", "struck a note"
         if entry.code[:2] in _FORCE and _by_accident(tok):
             continue  # "victims killed by the crash": no one's act
         ctx.used_pronoun = False

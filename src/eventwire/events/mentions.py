@@ -13,8 +13,13 @@ every word for an act in it; eventwire skips these mentions before filling any s
   attack": the speaker characterises an act (a statement about it), the noun is no new act;
 - **an act not permitted**: "We never allow Chinese companies to violate the resolutions" —
   the act under a negated verb of permission does not happen;
+- **a plan's content**: "approved a resolution to annex the settlements", "attempts to
+  jumpstart the talks": the act an infinitive names after a noun of planning or trying has not
+  happened (the plan or attempt may be an event of its own);
 - **a description**: "suspected Taliban militants threatening Kunduz" — a participle that
   describes a noun's menace is no threat anyone made (CAMEO 13 is a statement);
+- **an idiom**: "struck a conciliatory note", "shot footage", "captured photos", "seized the
+  opportunity", "hit a record": the verb of force takes an object no force is used on;
 - **silence**: "troops who refused to respond" reject nobody's request; it is no rejection
   (12). "Refused to respond to a demand from the US" is one; "declined to comment" is CAMEO's
   own 011 (decline comment) in the lexicon.
@@ -30,7 +35,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["background_mention", "described_threat", "named_act", "silence", "unpermitted_act"]
+__all__ = [
+    "background_mention",
+    "described_threat",
+    "idiom",
+    "named_act",
+    "planned_act",
+    "silence",
+    "unpermitted_act",
+]
 
 # prepositions of time and circumstance whose noun is the setting, not the news
 _SETTING_PREPS = frozenset(
@@ -116,3 +129,45 @@ def _addressed(tok: Token) -> bool:
     if tok.dep_ != "prep":
         return False
     return any(p.ent_type_ not in ("DATE", "TIME") for p in tok.children if p.dep_ == "pobj")
+
+
+# nouns whose infinitive names an act not (yet) done: "a resolution to annex", "a bid to"
+_PLANS = frozenset(
+    ["resolution", "plan", "plans", "proposal", "proposals", "bill", "motion", "bid", "attempt",
+     "attempts", "effort", "efforts", "call", "calls", "idea", "plot", "scheme", "push",
+     "campaign", "draft", "initiative", "strategy", "option", "options", "right", "power",
+     "readiness", "willingness", "intention", "ambition", "goal", "aim", "chance", "way"]
+)  # fmt: skip
+
+
+def planned_act(tok: Token) -> bool:
+    """Tell whether a verb is the infinitive of a noun of planning ("a resolution to annex")."""
+    if tok.dep_ != "acl" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return _lemma(tok.head) in _PLANS or tok.head.lower_ in _PLANS
+
+
+# verbs of force or seizure with objects that make them idioms, not acts
+_IDIOMS: dict[str, frozenset[str]] = {
+    "strike": frozenset(["note", "tone", "chord", "balance", "pose", "nerve", "match", "gold"]),
+    "hit": frozenset(["record", "high", "low", "headline", "headlines", "note", "target",
+                      "market", "shelves", "road", "jackpot", "stride"]),
+    "shoot": frozenset(["video", "footage", "film", "scene", "photo", "photos", "picture"]),
+    "capture": frozenset(["photo", "photos", "image", "images", "picture", "pictures", "moment",
+                          "imagination", "attention", "footage", "video", "mood", "essence"]),
+    "seize": frozenset(["opportunity", "chance", "initiative", "moment", "momentum"]),
+    "attack": frozenset(["problem", "issue", "question"]),
+    "fire": frozenset(["imagination", "question", "questions"]),
+}  # fmt: skip
+
+
+def idiom(tok: Token) -> bool:
+    """Tell whether a verb of force is an idiom by its object ("struck a note")."""
+    objects = _IDIOMS.get(_lemma(tok))
+    if objects is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(c) in objects for c in tok.children
+    )
