@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from eventwire.errors import ConfigError
 from eventwire.records import Article, Page, Rejected, Result
 from eventwire.settings import ExtractSettings, Settings, load_settings
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["STAGES", "Pipeline", "RunSummary", "code_text", "process_sources", "run"]
 
 T = TypeVar("T")
+
+# Versioned names of the event coders this release ships; settings choose one (events.coder).
+CODERS: frozenset[str] = frozenset({"eventwire.rules.v1"})
 
 STAGES: tuple[str, ...] = ("ingest", "extract", "nlp", "actors", "events", "store")
 
@@ -104,6 +108,11 @@ class Pipeline:
         if self._coder is None:
             from eventwire.events import EventCoder
 
+            name = self.settings.events.coder
+            if name not in CODERS:
+                raise ConfigError(
+                    f"events.coder: unknown coder '{name}' (known: {', '.join(sorted(CODERS))})"
+                )
             self._coder = EventCoder.from_settings(self.settings.events)
         return self._coder
 
@@ -135,6 +144,9 @@ class Pipeline:
         """
         from eventwire.nlp import parse
 
+        # Load every resource before the first document: a bad setting, table or lexicon
+        # stops the command with its error instead of rejecting each document in turn.
+        resolver, coder = self.resolver, self.coder
         parsed_articles = parse(
             self.nlp,
             articles,
@@ -144,8 +156,8 @@ class Pipeline:
         for parsed in parsed_articles:
             art = parsed.article
             try:
-                actors = self.resolver(parsed)
-                events, quotes = self.coder(parsed, actors)
+                actors = resolver(parsed)
+                events, quotes = coder(parsed, actors)
             except Exception as e:  # one bad document never ends a run
                 yield Rejected(
                     stage="events",

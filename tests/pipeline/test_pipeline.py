@@ -96,3 +96,22 @@ def test_page_ids_are_content_hashes(tmp_path: Path) -> None:
     b = page_from_bytes(STORY.encode(), source="elsewhere/b.txt")
     assert isinstance(a, Page)
     assert a.id == b.id
+
+
+def test_unknown_coder_is_a_config_error(settings: Settings) -> None:
+    from eventwire.errors import ConfigError
+
+    pipeline = Pipeline(settings.replace("events", coder="eventwire.rules.v0"))
+    with pytest.raises(ConfigError, match=r"unknown coder 'eventwire\.rules\.v0'"):
+        _ = pipeline.coder
+
+
+def test_bad_setting_stops_the_run_instead_of_rejecting_documents(
+    tmp_path: Path, settings: Settings
+) -> None:
+    from eventwire.errors import LexiconError
+
+    (tmp_path / "a.txt").write_text(STORY, "utf-8")
+    bad = settings.replace("events", extra_lexicons=(str(tmp_path / "missing.tsv"),))
+    with pytest.raises(LexiconError, match=r"missing\.tsv"):
+        list(process_sources([str(tmp_path / "a.txt")], settings=bad))
