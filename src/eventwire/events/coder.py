@@ -352,6 +352,39 @@ def _by_accident(tok: Token) -> bool:
     return any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok))
 
 
+# words that make an act of force conventional military force (19x) whoever does it
+_MILITARY = frozenset(
+    ["troops", "troop", "soldier", "soldiers", "force", "forces", "army", "military", "navy",
+     "aircraft", "jet", "jets", "warplane", "warplanes", "plane", "planes", "tank", "tanks",
+     "artillery", "shelling", "shell", "shells", "airstrike", "airstrikes", "strike", "strikes",
+     "air", "drone", "drones", "helicopter", "helicopters", "mortar", "mortars", "missile",
+     "missiles", "rocket", "rockets", "raid", "offensive", "battle", "fighting", "clash",
+     "clashes", "police", "policeman", "policemen", "officer", "officers", "security"]
+)  # fmt: skip
+
+
+def _unconventional(entry: Entry, tok: Token, sources: Sequence[Actor]) -> bool:
+    """Tell whether a generic act of force (190) is unconventional violence (180).
+
+    CAMEO 19 is conventional military force, used by armed forces; 18 is violence that
+    needs no military organisation: killings by gunmen, a truck driven into a crowd. An act
+    of force whose perpetrator names no actor (an unnamed agent) and whose clause names no
+    military means or forces is 18 ("Scores of people were killed when a truck plowed
+    through a crowd"); a named side ("Taliban insurgents struck at the Consulate") or
+    military means ("killed in an air strike") or military victims ("10 Russian soldiers
+    killed in Ukraine") keep 19.
+    """
+    if entry.code != "190" or not sources or any(a.role != "unnamed" for a in sources):
+        return False
+    words = {f for t in tok.subtree for f in forms(t)}
+    for a in sources:
+        words.update(w.lower() for w in a.text.split())
+    # the victims too: soldiers killed are a battle's casualties ("10 Russian soldiers killed")
+    victims = [*object_heads(tok), *([tok.head] if tok.dep_ in ("acl", "relcl") else [])]
+    words.update(f for t in victims for f in forms(t))
+    return not words & _MILITARY
+
+
 def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
     """Return every pattern match in one sentence (before dating and deduplication)."""
     out: list[Match] = []
@@ -377,6 +410,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             sources, src_slot = unnamed_party(tok, ctx), "unnamed"
         if not sources:
             continue
+        if _unconventional(entry, tok, sources):
+            entry = retarget(entry, "180")
         targets: list[Actor | None]
         found, tgt_slot = _fill(entry.target, tok, ctx)
         src_keys = {(a.start, a.end) for a in sources}

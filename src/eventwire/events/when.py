@@ -26,6 +26,13 @@ Conventions (the event record's ``event_date`` and ``date_precision`` follow the
   15 months ago", "since a war ended on Aug 26") or modifying another noun ("the 1994
   genocide") dates that clause or noun, never the event; a predicate inside a relative
   clause takes no time from the clause around it.
+- An act in a clause of time ("five years after North Korea fired a missile", "after Japan
+  protested", "when the missile flew over") with no expression of its own is dated from the
+  clause it qualifies, shifted by the clause's own span: "started in 2003, five years after
+  X fired" dates the firing to 1998 (historical); "after" with no span puts the act no later
+  than the governing clause (historical when it is), "when"/"as"/"while" in its period. An
+  expression on a verb chained to the predicate ("started putting satellites into orbit in
+  2003") dates the predicate too.
 - A sentence without a usable expression is dated to the publication day; without a
   publication time, only expressions that carry their own year can be resolved.
 
@@ -169,6 +176,10 @@ def ground_date(
         rank = (*closeness, start)
         if best is None or rank < best[0]:
             best = (rank, text, period)
+    if best is None or best[0][0] > 0:
+        shifted = _time_clause_period(sent, base, head, historical_after_days)
+        if shifted is not None:
+            best = ((0, 0, 0), shifted[0], shifted[1])
     if best is None:
         if base is None:
             return DateGrounding(date=None, precision=None, historical=False, expression=None)
@@ -273,13 +284,90 @@ def _distance(sent: Span, start: int, end: int, head: Token) -> tuple[int, int] 
     while True:
         if tok.head.i == tok.i:
             return None
-        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
-            return None  # the expression is inside a clause of its own
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp":
+            # the expression is inside a clause of its own; a verb chained to the predicate
+            # by "xcomp" ("started putting satellites into orbit in 2003") is the same clause
+            return None
         length += 1
         tok = tok.head
         if tok.i in anchors:
             rank, steps = anchors[tok.i]
             return rank, steps + length
+
+
+# conjunctions of a clause of time, and where the act lies relative to the clause it qualifies
+_TIME_MARKS = {"after": -1, "before": 1, "when": 0, "as": 0, "while": 0, "once": 0}
+_SPAN_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+
+
+def _time_clause(head: Token) -> tuple[Token, int, Token | None] | None:
+    """Return (governing verb, direction, span token) of the clause of time ``head`` is in."""
+    tok = head
+    for _ in range(6):
+        if tok.dep_ == "advcl":
+            break
+        if tok.dep_ not in _SAME_CLAUSE or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    marks = [c for c in tok.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS]
+    if not marks or tok.head.i == tok.i:
+        return None
+    span = next(
+        (c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPAN_UNITS),
+        None,
+    )
+    return tok.head, _TIME_MARKS[marks[0].lower_], span
+
+
+def _span_count(span: Token) -> int | None:
+    """Return the number of units a span names ("five years" → 5), or None."""
+    for c in span.children:
+        if c.dep_ == "nummod":
+            word = c.lower_
+            if word.isdigit():
+                return int(word)
+            return _NUMBER_WORDS.get(word)
+    return 1 if span.lower_ in _SPAN_UNITS else None
+
+
+def _time_clause_period(
+    sent: Span, base: dt.date | None, head: Token, days: int
+) -> tuple[str, _Period] | None:
+    """Date an act in a clause of time from the clause it qualifies ("five years after")."""
+    found = _time_clause(head)
+    if found is None:
+        return None
+    gov, direction, span = found
+    outer = ground_date(
+        sent, None if base is None else base.isoformat(), predicate=gov, historical_after_days=days
+    )
+    if outer.date is None or outer.expression is None or outer.precision is None:
+        return None
+    start = dt.date.fromisoformat(outer.date)
+    period = _align(start, outer.precision)
+    if span is not None and direction != 0:
+        count = _span_count(span)
+        if count is None:
+            return None
+        unit = _SPAN_UNITS[span.lemma_.lower()]
+        step = count * direction * (10 if span.lemma_.lower() == "decade" else 1)
+        if unit == "day":
+            moved = start + dt.timedelta(days=step)
+        elif unit == "week":
+            moved = start + dt.timedelta(weeks=step)
+        elif unit == "month":
+            moved = _add_months(start, step)
+        else:
+            moved = dt.date(start.year + step, 1, 1)
+        precision: Precision = outer.precision if unit == "day" else unit  # type: ignore[assignment]
+        return f"{span.text} {'after' if direction < 0 else 'before'} {outer.expression}", _align(
+            moved, precision
+        )
+    if direction > 0:
+        return None  # "before X": no later bound of its own
+    return outer.expression, period
 
 
 def _is_future(head: Token) -> bool:
