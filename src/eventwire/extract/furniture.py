@@ -4,7 +4,8 @@ A line of a plain-text page is classified by its own shape (length, final punctu
 ellipsis, a leading all-caps place name, a breadcrumb separator) and by keyword cues that are
 phrased the way sites address their readers ("our newsletter", "share this article", "we use
 cookies"). ``eventwire.extract.plain`` combines these line labels with the line's position
-(header zone, body, footer zone) to decide what is cut.
+(header zone, body, footer zone) to decide what is cut; ``eventwire.extract.residue`` then
+cuts furniture glued inside the body lines kept.
 
 Kinds of removed blocks (``Removed.kind``), a stable list:
 
@@ -26,7 +27,12 @@ Kinds of removed blocks (``Removed.kind``), a stable list:
     author box              "About the author: ..."
     copyright               "© 2025 X. All rights reserved."
     cookie notice           "We use cookies ..."
-    caption                 a photo caption or credit ("Photo: Reuters", "... REUTERS/Name")
+    caption                 a photo caption or credit ("Photo: Reuters", "... REUTERS/Name"),
+                            a gallery slide or counter ("Hide Caption 3 of 8")
+    image credit            a photo credit glued to the text ("(Photo: Getty Images)")
+    video furniture         video player labels ("JUST WATCHED ... MUST WATCH ... 01:26")
+    inline promotion        a sign-up form or an appeal to the reader inside a paragraph
+    repeated fragment       a sentence printed twice in a row inside one paragraph
     repeated line           a line that repeats an earlier one
     header                  another short line above the story (e.g. a section label)
     footer                  another line below the story
@@ -71,6 +77,10 @@ KINDS: tuple[str, ...] = (
     "copyright",
     "cookie notice",
     "caption",
+    "image credit",
+    "video furniture",
+    "inline promotion",
+    "repeated fragment",
     "repeated line",
     "header",
     "footer",

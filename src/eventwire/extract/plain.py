@@ -49,6 +49,7 @@ from eventwire.extract.provenance import (
     publisher_from_url,
     trailer_outlet,
 )
+from eventwire.extract.residue import RESIDUE_KINDS, clean_paragraphs
 from eventwire.records import Article, Page, Rejected, Removed
 
 __all__ = ["extract_plain"]
@@ -88,6 +89,7 @@ _REASONS: dict[str, str] = {
     "copyright": "copyright notice",
     "cookie notice": "cookie consent notice",
     "caption": "photo caption or credit",
+    **RESIDUE_KINDS,
     "repeated line": "repeats an earlier line",
     "header": "short line above the story",
     "footer": "line below the story",
@@ -339,9 +341,10 @@ def _promo_names(lines: Sequence[_Line], kinds: dict[int, str]) -> tuple[str, ..
 
 def _body_paragraphs(
     lines: Sequence[_Line], start: int, end: int, kinds: dict[int, str], title: str | None
-) -> list[str]:
+) -> tuple[list[str], dict[int, list[Removed]]]:
+    """Return the body paragraphs and, by line index, the fragments cut inside body lines."""
     seen = {title.casefold()} if title else set()
-    paragraphs: list[str] = []
+    kept: list[_Line] = []
     block: str | None = None  # a "Related" box printed inside the story, until prose resumes
     for line in lines[start : end + 1]:
         key = line.text.casefold()
@@ -359,12 +362,25 @@ def _body_paragraphs(
         ):
             kinds[line.index] = line.info.cue
         else:
-            paragraphs.append(line.text)
+            kept.append(line)
             seen.add(key)
-    return paragraphs
+    paragraphs: list[str] = []
+    cuts: dict[int, list[Removed]] = {}
+    seen = {title.casefold()} if title else set()
+    for line, cleaned in zip(kept, clean_paragraphs([ln.text for ln in kept]), strict=True):
+        cuts[line.index] = list(cleaned.removed)
+        for piece in cleaned.pieces:
+            if piece.casefold() in seen:  # a caption left whole once its credit is cut
+                cuts[line.index].append(_block("repeated line", [piece], "in the story"))
+            else:
+                paragraphs.append(piece)
+                seen.add(piece.casefold())
+    return paragraphs, {i: c for i, c in cuts.items() if c}
 
 
-def _removed(lines: Sequence[_Line], kinds: dict[int, str], start: int) -> list[Removed]:
+def _removed(
+    lines: Sequence[_Line], kinds: dict[int, str], start: int, inline: dict[int, list[Removed]]
+) -> list[Removed]:
     blocks: list[Removed] = []
     current: tuple[str, list[str], str] | None = None
     for line in lines:
@@ -373,6 +389,7 @@ def _removed(lines: Sequence[_Line], kinds: dict[int, str], start: int) -> list[
             if current:
                 blocks.append(_block(*current))
             current = None
+            blocks.extend(inline.get(line.index, ()))
             continue
         zone = "above the story" if line.index < start else "in or below the story"
         if current and current[0] == kind:
@@ -464,13 +481,13 @@ def extract_plain(page: Page, text: str) -> Article | Rejected:
     found.date_raw = (
         nearest_date(found.dates, found.loose_dates, found.title_at, start) or found.footer_date
     )
-    paragraphs = _body_paragraphs(lines, start, end, kinds, found.title)
+    paragraphs, inline_cuts = _body_paragraphs(lines, start, end, kinds, found.title)
     paragraphs, dateline_cut = _strip_dateline(paragraphs)
     body_origin, dateline, body_byline = origin_from_body(
         ([dateline_cut.text] if dateline_cut else []) + paragraphs[:1]
     )
     origin = (body_origin if dateline else None) or found.credit or found.byline_outlet
-    removed = _removed(lines, kinds, start)
+    removed = _removed(lines, kinds, start, inline_cuts)
     if dateline_cut:
         removed.insert(sum(1 for r in removed if "above" in r.reason), dateline_cut)
     url = page.url or page.hints.get("url")
