@@ -214,10 +214,56 @@ def best_entry(lexicon: Lexicon, tok: Token) -> Entry | None:
     return best
 
 
-def _noun_agent(pred: Token) -> list[Token]:
+# nouns for many voices raising one act: "added their voices to the chorus of condemnation"
+_CHORUS = frozenset(
+    ["chorus", "wave", "storm", "flood", "outpouring", "torrent", "barrage", "round", "volley",
+     "outcry", "groundswell"]
+)  # fmt: skip
+# verbs by which an agent joins an act named by a noun: "joined the condemnation",
+# "added their voices to the chorus of condemnation"
+_JOINING = frozenset(["add", "join", "lend", "contribute", "raise"])
+
+
+# verbs whose subject provoked the reaction their object names: "the launch drew condemnation
+# from Japan" (the launch is no agent of the condemnation; its doer is the target)
+_PROVOKING = frozenset(
+    ["draw", "prompt", "spark", "trigger", "provoke", "elicit", "attract", "earn", "bring",
+     "invite", "stir", "fuel", "cause"]
+)  # fmt: skip
+
+
+def _provoked_by(pred: Token) -> Token | None:
+    """Return the verb of "X drew <reaction>", when ``pred`` is the reaction it takes."""
     gov = governing_verb(pred)
-    if gov is None:
+    if gov is None or pred.dep_ not in ("dobj", "obj") or _lemma(gov) not in _PROVOKING:
+        return None
+    return gov
+
+
+def _joined_act(pred: Token) -> Token:
+    """Return the noun that stands for ``pred`` in its clause ("the chorus of condemnation")."""
+    if (
+        pred.dep_ == "pobj"
+        and pred.head.lower_ == "of"
+        and pred.head.head.lemma_.lower() in _CHORUS
+    ):
+        return pred.head.head
+    return pred
+
+
+def _noun_agent(pred: Token) -> list[Token]:
+    pred = _joined_act(pred)
+    gov = governing_verb(pred)
+    if gov is None or _provoked_by(pred) is not None:
         return []
+    if (
+        pred.dep_ == "pobj"
+        and pred.head.lower_ in ("to", "in")
+        and pred.head.head.i == gov.i
+        and _lemma(gov) in _JOINING
+    ):
+        # "added their voices to the chorus of condemnation", "joined in the criticism"
+        return agent_heads(gov)
     if pred.dep_ in ("dobj", "obj", "attr", "oprd") or (
         pred.dep_ == "conj" and pred.head.dep_ in ("dobj", "obj")
     ):
@@ -277,6 +323,13 @@ def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
         return _poss(pred, ctx) if noun else []
     if slot == "venue":
         return _venue(pred, ctx)
+    if slot == "cause":
+        gov = _provoked_by(pred) if noun else None
+        causes = agent_heads(gov) if gov is not None else []
+        # "North Korea's launch", "the test by Pyongyang": the doer of the act that provoked
+        return [a for h in causes for a in np_actors(h, ctx)] or [
+            a for h in causes for p in prep_objects(h, "by") for a in np_actors(p, ctx)
+        ]
     if slot in ("comp", "cobj"):
         out: list[Actor] = []
         for c in pred.children:

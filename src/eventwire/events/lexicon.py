@@ -24,7 +24,8 @@ A lexicon is a tab-separated file, one pattern a line (``#`` starts a comment)::
 
 ``source`` and ``target`` name argument slots, tried in order until one holds an actor:
 ``subj`` (the agent; the ``by`` phrase of a passive; the controller of an infinitive),
-``obj``, ``iobj``, ``poss`` (an actor modifying a noun predicate: "Russian attack"), any
+``obj``, ``iobj``, ``poss`` (an actor modifying a noun predicate: "Russian attack"), ``cause``
+(the doer of what provoked a reaction: "North Korea's launch drew condemnation from Japan"), any
 preposition (``with``, ``to``, ``against``, ``on`` ...), ``comp`` (the subject of a clausal
 complement: "alleged that France ..."), ``cobj`` (the complement's object: "refused to release
 X"), ``venue`` (the body whose meeting is the setting: "at a meeting of the bloc"), ``mutual``
@@ -54,7 +55,7 @@ _KINDS = frozenset(
     {"obj", "noobj", "mod", "prep", "prt", "comp", "compobj", "modal", "pobj", "gov"}
 )
 _NAMED_SLOTS = frozenset(
-    {"subj", "obj", "iobj", "poss", "venue", "comp", "cobj", "mutual", "both", "-"}
+    {"subj", "obj", "iobj", "poss", "venue", "comp", "cobj", "cause", "mutual", "both", "-"}
 )
 _PREPS = frozenset(
     [
