@@ -21,6 +21,7 @@ from eventwire.events.conventions import (
     drop_untargeted_twins,
     implicit_source,
     implicit_target,
+    inherited_targets,
     unnamed_agent,
     unnamed_party,
 )
@@ -513,7 +514,28 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             for tgt in targets:
                 if tgt is not None:
                     out.append(Match(back, tok, (tgt,), tuple(sources), modality, confidence, done))
-    return resolve_clauses(out, ctx)
+    return _continued(resolve_clauses(out, ctx), ctx)
+
+
+def _continued(out: list[Match], ctx: Context) -> list[Match]:
+    """Give an untargeted participle the target of the clause it continues ("..., warning")."""
+    result: list[Match] = []
+    for m in out:
+        if m.targets == (None,):
+            others = [(o.pred, o.targets) for o in out if o is not m]
+            found = inherited_targets(m.pred, others, m.sources, ctx)
+            if found:
+                m = Match(
+                    m.entry,
+                    m.pred,
+                    m.sources,
+                    tuple(found),
+                    m.modality,
+                    m.confidence - 0.05,
+                    m.reframed,
+                )
+        result.append(m)
+    return result
 
 
 def _event_id(doc_id: str, start: int, tok: int, code: str, src: str, tgt: str) -> str:

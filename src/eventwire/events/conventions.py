@@ -45,7 +45,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.events.modality import modality_of
-from eventwire.events.roles import SUBJ, Context, conjuncts, is_passive, np_actors
+from eventwire.events.roles import SUBJ, Context, conjuncts, is_passive, np_actors, prep_objects
 from eventwire.records import Actor, Event, Location
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ __all__ = [
     "drop_untargeted_twins",
     "implicit_source",
     "implicit_target",
+    "inherited_targets",
     "unnamed_agent",
     "unnamed_party",
 ]
@@ -338,3 +339,48 @@ def deep_target(pred: Token, ctx: Context, exclude: set[str | None]) -> list[Act
         if not frontier:
             break
     return []
+
+
+def _continues(pred: Token) -> Token | None:
+    """Return the verb a subjectless participle continues ("accused China ..., warning")."""
+    if pred.dep_ != "advcl" or pred.tag_ != "VBG" or pred.head.i == pred.i:
+        return None
+    if any(c.dep_ in SUBJ or (c.dep_ == "mark") for c in pred.children):
+        return None  # "while warning", a participle with a subject: a clause of its own
+    return pred.head
+
+
+def inherited_targets(
+    pred: Token,
+    others: Sequence[tuple[Token, Sequence[Actor | None]]],
+    sources: Sequence[Actor],
+    ctx: Context,
+) -> list[Actor]:
+    """Return the target an untargeted participle shares with the clause it continues.
+
+    "Trump used an interview to accuse China ..., warning that there will be no friendly
+    solution": the warning is addressed to China, whom the clause it continues is about.
+    "Kim held out an olive branch to the South, offering talks": the offer goes to the one
+    the olive branch was held out to. The target is taken from the other coded acts of the
+    same source in the continued clause, else from that clause's addressee (its ``to``
+    phrase or indirect object).
+    """
+    gov = _continues(pred)
+    if gov is None:
+        return []
+    codes = {a.code for a in sources if a.code}
+    inside = {t.i for t in pred.subtree}
+    clause = {t.i for t in gov.subtree}
+    found = [
+        t
+        for other, targets in others
+        if other.i not in inside and other.i in clause
+        for t in targets
+        if t is not None and t.code and t.code not in codes
+    ]
+    if found:
+        return list({(a.start, a.end): a for a in found}.values())
+    addressees = list(prep_objects(gov, "to"))
+    addressees += [c for c in gov.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out = [a for h in addressees for a in np_actors(h, ctx) if a.code not in codes]
+    return out

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from eventwire.events.described import described_state, is_description
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -231,6 +232,11 @@ def np_actors(tok: Token | None, ctx: Context) -> list[Actor]:
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             out.extend(_pronoun(head, ctx))
             continue
+        if is_description(head):
+            # "the country's southern neighbor", "Russia's neighbours": the possessor is the
+            # reference, not the party; a description that picks no one state names nobody
+            out.extend(described_state(head, ctx))
+            continue
         found = _near(head, ctx)
         out.extend(found)
         # "Barack Obama and Vladimir Putin" parsed with "Barack" as head: the conjunct
@@ -260,6 +266,19 @@ def _pronoun(tok: Token, ctx: Context) -> list[Actor]:
         return []
     if low not in _THIRD:
         return []
+    verb = tok.head
+    if (
+        tok.dep_ in OBJ
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in SUBJ for c in verb.children)
+    ):
+        # "convicted Morsi and 19 others ..., sentencing them": the object of a participle
+        # that continues a clause is that clause's object
+        found = [a for h in object_heads(verb.head) for a in np_actors(h, ctx)]
+        if found:
+            ctx.used_pronoun = True
+            return found
     # the nearest governing clause's subject: "Obama said he would not ..."
     node = tok
     while node.head.i != node.i:
