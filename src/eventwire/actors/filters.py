@@ -6,6 +6,14 @@ person's name ("Michael Jordan"). It is kept when the named entity around it is 
 body or an organisation named after the state ("Nigerian Union of Teachers"), or when the
 small model mistook a people for a person ("Bosnian Serbs" tagged PERSON). A demonym also
 says whether it names a people rather than a state ("ethnic Albanians", "Bosnian Serbs").
+
+A place's name followed by a noun that makes the whole the name of something else is no state
+either: a sea or a document named after a state ("the Indian Ocean", "the Gulf of Mexico", "the
+Panama Papers"), an agreement or meeting named after the city that hosted it ("the Paris
+Agreement"), a broadcaster ("France 2"), a sports team ("Cleveland outfielder"). A site named
+after a place ("Mandalay Bay", "Turkey Creek", "Kabul airport", "the Moscow region") is often
+in that place's state but just as often not (a Las Vegas hotel, a US creek): see
+:func:`name_part`.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ __all__ = [
     "georgia_is_us",
     "is_ethnic",
     "keep",
+    "name_part",
     "org_entity",
 ]
 
@@ -139,6 +148,95 @@ STATE_BODY_WORDS = frozenset(
         "administration",
     }
 )
+# Nouns after a name (or before "of" and a name) that make the whole the name of a thing that
+# is not the state: "the Indian Ocean", "the Sea of Japan", "the Korean Peninsula", "the Panama
+# Papers".
+FOREIGN_NOUNS = frozenset(
+    {"sea", "seas", "ocean", "gulf", "strait", "straits", "peninsula", "papers", "files"}
+)
+# Nouns after a city's name that make the whole an agreement or a meeting named after the city
+# that hosted it: "the Paris Agreement", "the Oslo Accords", "the Minsk agreements", "the
+# Geneva Conventions", "the Astana talks" (after a state's name they name a party: "the Iran
+# talks").
+HOSTED_NOUNS = frozenset(
+    {
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "convention",
+        "conventions",
+        "protocol",
+        "declaration",
+        "talks",
+        "summit",
+        "conference",
+        "process",
+        "format",
+    }
+)
+# Players and officials of a sports team, which is named after its city or country:
+# "Cleveland outfielder Larry Doby", "a France striker".
+SPORTS_NOUNS = frozenset(
+    {
+        "outfielder",
+        "pitcher",
+        "shortstop",
+        "quarterback",
+        "linebacker",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "winger",
+        "fullback",
+        "batsman",
+        "batsmen",
+        "bowler",
+        "footballer",
+        "cricketer",
+        "player",
+        "players",
+    }
+)
+# Nouns after a place's name that make the whole the name of a site (a natural feature, a
+# building, a street, an administrative area named after it).
+SITE_NOUNS = frozenset(
+    {
+        "bay",
+        "creek",
+        "river",
+        "lake",
+        "beach",
+        "valley",
+        "mountain",
+        "mountains",
+        "hills",
+        "island",
+        "islands",
+        "falls",
+        "springs",
+        "canyon",
+        "hotel",
+        "resort",
+        "casino",
+        "airport",
+        "station",
+        "stadium",
+        "arena",
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "square",
+        "bridge",
+        "tower",
+        "mall",
+        "plaza",
+        "park",
+    }
+)
+END_OF_NAME_POS = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PART"})
+NAME_TYPES = frozenset({"state", "region", "capital", "usstate", "city"})
 US_GEORGIA_CITIES = ("Atlanta", "Savannah", "Augusta, Georgia", "Macon")
 CAUCASUS_CODES = frozenset({"RUS", "GEO", "ARM", "AZE", "UKR", "TUR"})
 
@@ -228,10 +326,49 @@ def org_entity(doc: Doc, hit: NameHit) -> tuple[int, int] | None:
     return None
 
 
+def name_part(doc: Doc, hit: NameHit) -> str | None:
+    """Return what a place's name is part of, if the words around it make a longer name.
+
+    ``"other"``: the whole names something that is not the state (a sea, a document, a hosted
+    agreement, a broadcaster, a sports team): never the state. ``"site"``: a site named after
+    the place ("Mandalay Bay", "Turkey Creek", "Kabul airport", "the Moscow region"), which is
+    the state's only where the document names that state otherwise (see
+    ``eventwire.actors.mentions``). None: a plain name.
+    """
+    entry = hit.entry
+    if entry.type not in NAME_TYPES and entry.type != "demonym":
+        return None
+    nxt = doc[hit.end] if hit.end < len(doc) else None
+    word = nxt.lower_ if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} else ""
+    if word in FOREIGN_NOUNS:
+        return "other"
+    if (
+        hit.start >= 2
+        and doc[hit.start - 1].lower_ == "of"
+        and doc[hit.start - 2].lower_ in FOREIGN_NOUNS
+    ):
+        return "other"  # "the Sea of Japan", "the Gulf of Mexico"
+    if entry.type == "demonym" or nxt is None:
+        return None  # "an Iraqi airport", "Turkish troops": the adjective says whose it is
+    if word in SPORTS_NOUNS:
+        return "other"
+    if entry.type in PLACE_TYPES and word in HOSTED_NOUNS:
+        return "other"
+    if nxt.like_num and nxt.text.isdigit() and len(nxt.text) <= 3:
+        after = doc[hit.end + 1] if hit.end + 1 < len(doc) else None
+        if after is None or (after.pos_ in END_OF_NAME_POS and after.text != "%"):
+            # "France 2 shows", "told France 24.": a broadcaster; not "Iraq 3 days", "stands
+            # with Japan 100 per cent"
+            return "other"
+    if word in SITE_NOUNS:
+        return "site"  # not "the Tyumen region", "Sindh province": areas are their state's
+    return None
+
+
 def keep(doc: Doc, hit: NameHit, taken: set[int], role_starts: set[int]) -> bool:
     entry = hit.entry
     if entry.type in STATE_TYPES or entry.type == "nonstate":
-        if _suppressed(doc, hit):
+        if _suppressed(doc, hit) or name_part(doc, hit) == "other":
             return False
         if _inside_longer_entity(doc, hit, frozenset({"PERSON"})) and not _person_is_names(
             doc, hit, taken

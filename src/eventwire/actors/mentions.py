@@ -24,6 +24,7 @@ from eventwire.actors.filters import (
     georgia_is_us,
     is_ethnic,
     keep,
+    name_part,
     org_entity,
 )
 from eventwire.actors.matching import NameHit, RoleHit
@@ -175,7 +176,8 @@ def build_mentions(
     role_starts = {r.start for r in roles}
     kept = [h for h in hits if keep(doc, h, taken, role_starts)]
     igo_hits = [(h.start, h.entry.code) for h in kept if h.entry.type == "igo" and h.entry.code]
-    counts, us_states = _state_counts(kept)
+    sites = {id(h) for h in kept if name_part(doc, h) == "site"}
+    counts, us_states = _state_counts([h for h in kept if id(h) not in sites])
     out: list[Mention] = []
     for n, hit in enumerate(kept):
         entry = hit.entry
@@ -202,6 +204,13 @@ def build_mentions(
             if chosen is None:
                 continue
             codes = (chosen,)
+        if id(hit) in sites:
+            # "Mandalay Bay", "Turkey Creek": a site named after a place is in that place's
+            # state only where the document names the state otherwise ("Kabul airport" in a
+            # story about Afghanistan)
+            codes = tuple(c for c in codes if c and counts[c])
+            if not codes:
+                continue
         if kind in PLACE_TYPES and place_code is not None:
             codes = tuple(place_code(c) if c else c for c in codes)
         org = org_entity(doc, hit) if kind in STATE_TYPES else None

@@ -1,0 +1,117 @@
+"""Precision: names that only look like states, territories, and context that must not guess."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.actors import ActorResolver
+from eventwire.nlp import load
+from eventwire.records import Actor
+from eventwire.settings import ActorsSettings, NlpSettings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load(NlpSettings())
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.from_settings(ActorsSettings())
+
+
+def resolve(nlp: Any, resolver: ActorResolver, text: str) -> tuple[Actor, ...]:
+    return resolver.resolve(nlp(text))
+
+
+def codes_at(actors: tuple[Actor, ...], text: str, phrase: str) -> list[str | None]:
+    """Return the codes of the actors whose span holds the first occurrence of ``phrase``."""
+    start = text.index(phrase)
+    return [a.code for a in actors if a.start <= start < a.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a sea, a gulf, a peninsula or a leak named after a state is not the state
+        ("The tanker sank in the Indian Ocean after the storm.", "Indian"),
+        ("An oil spill in the Gulf of Mexico closed beaches in Texas.", "Mexico"),
+        ("The missile fell into the Sea of Japan on Friday.", "Japan"),
+        ("Chinese ships patrolled the East China Sea.", "China Sea"),
+        ("The Panama Papers revealed the offshore holdings of world leaders.", "Panama"),
+        # an agreement or a meeting named after the city that hosted it
+        ("Both sides said they would respect the Minsk agreements.", "Minsk"),
+        ("The leaders pledged to honour the Paris Agreement on climate.", "Paris"),
+        # a broadcaster, a sports team
+        ("A reporter for CNN affiliate France 2 interviewed witnesses.", "France"),
+        ("Cleveland outfielder Larry Doby was the first to play.", "Cleveland"),
+        ("The Barcelona striker denied the allegations.", "Barcelona"),
+        # a site named after a place the document does not otherwise name
+        ("Police said the gunman fired from the Mandalay Bay hotel.", "Mandalay"),
+        ("Firefighters contained the blaze near Turkey Creek on Monday.", "Turkey"),
+        ("Detainees at Guantanamo Bay went on hunger strike.", "Guantanamo"),
+    ],
+)
+def test_names_inside_other_names_are_not_states(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert all(c is None for c in codes_at(actors, text, phrase)), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # the site is the state's where the document names the state otherwise
+        ("Taliban fighters attacked Kabul airport. Afghanistan declared mourning.", "Kabul", "AFG"),
+        ("Ferries crossed Manila Bay as the Philippines braced for the typhoon.", "Manila", "PHL"),
+        # an area named after a place is that place's state
+        ("The governor of the Tyumen region resigned on Monday.", "Tyumen", "RUS"),
+        ("The government of Sindh province ordered patrols.", "Sindh", "PAK"),
+        # a number after a state that is no broadcaster's name
+        ("The United States stands with Japan 100 per cent.", "Japan", "JPN"),
+        ("US troops left Iraq 3 days later.", "Iraq", "IRQ"),
+        # hosted names are cities' only; a state's name before "talks" names a party
+        ("The Iran talks resumed in Vienna.", "Iran", "IRN"),
+        # a demonym before a site says whose it is
+        ("Gunmen attacked an Afghan airport on Monday.", "Afghan", "AFG"),
+    ],
+)
+def test_places_that_stay_states(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str, code: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert code in codes_at(actors, text, phrase), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Israel Folau was sacked by Rugby Australia.", "Israel"),
+        ("Chad Smith played the drums for two hours.", "Chad"),
+        ("Jordan Peterson criticised the new law.", "Jordan"),
+        ("Paris Hilton arrived at the party in a pink dress.", "Paris"),
+        ("Students at Georgia Tech protested on Monday.", "Georgia"),
+    ],
+)
+def test_people_and_schools_named_after_places(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert all(c is None for c in codes_at(actors, text, phrase)), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The governor of New Mexico declared an emergency.", "New Mexico", "USA"),
+        ("New Jersey police arrested two men on Sunday.", "New Jersey", "USA"),
+    ],
+)
+def test_us_states_named_after_other_places(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str, code: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert codes_at(actors, text, phrase) == [code], actors
