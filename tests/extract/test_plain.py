@@ -246,6 +246,37 @@ def test_repeated_lines_are_removed() -> None:
     assert "repeated line" in _kinds(article)
 
 
+def test_furniture_glued_inside_body_lines_is_cut_in_page_order() -> None:
+    slides = " ".join(
+        f"Photos: Baltic drills {caption} Hide Caption {i} of 2"
+        for i, caption in enumerate(["Ships leave port.", "Sailors train on deck."], 1)
+    )
+    page = "\n".join(
+        [
+            "Five navies to hold Baltic drills next spring",
+            f"{P1} Advertisement Continue reading the main story {P2}",
+            "JUST WATCHED Navies drill Replay More Videos ... MUST WATCH Navies drill 01:46",
+            slides,
+            "Sailors on the deck of a frigate in Gdynia (Getty Images)",
+            f"{P3} (Photo: Jan Novak, AP) {P4} Click here to upload your videos.",
+        ]
+    )
+    article = _extract(page)
+    assert article.paragraphs == (P1, P2, P3, P4)
+    inline = [(r.kind, r.text.split()[0]) for r in article.removed if r.kind != "header"]
+    assert inline == [
+        ("advertisement", "Advertisement"),
+        ("video furniture", "JUST"),
+        ("caption", "Photos:"),
+        ("caption", "Sailors"),
+        ("image credit", "(Photo:"),
+        ("inline promotion", "Click"),
+    ]
+    # Every word of the page is the title, kept or explained.
+    kept = " ".join([article.title or "", *article.paragraphs, *(r.text for r in article.removed)])
+    assert sorted(kept.split()) == sorted(page.split())
+
+
 def test_no_body_is_rejected() -> None:
     text = "Home\nMenu\nSearch\nSubscribe\nTerms | Privacy | Contact"
     result = extract_plain(_page(text), text)

@@ -28,7 +28,11 @@ Kinds of removed fragments (``Removed.kind``), added to ``eventwire.extract.furn
     repeated fragment   a sentence printed twice in a row inside one paragraph
 
 Every cut is a ``Removed`` record; the text it holds plus the pieces kept is the paragraph.
-A sentence with none of these cues is never cut.
+A sentence with none of these cues is never cut, except in three shapes that say what it is:
+a short paragraph ending in a photo credit is a caption; a clause without a final stop right
+before a credit is that photo's caption; and up to 45 words between two messages of a sign-up
+form are the form's blurb ("Newsletter Sign Up ... <blurb> ... Please verify you're not a
+robot").
 """
 
 from __future__ import annotations
@@ -70,13 +74,16 @@ _JUNK = re.compile(r"^[\W_]*(?:\b[x×]\b[\W_]*)*$")
 # --- galleries and captions -----------------------------------------------------------------
 _COUNTER = r"(?:Hide|Show)\s+Caption\s+\d{1,3}\s+of\s+\d{1,3}"
 _SLIDE = re.compile(
-    r"(?P<lead>(?:(?:Photos?|Pictures?|Images?|Gallery)\s*:\s+)+)(?P<body>.*?)\s*"
+    r"(?<![(\w])(?P<lead>(?:(?:Photos?|Pictures?|Images?|Gallery)\s*:\s+)+)(?P<body>.*?)\s*"
     r"(?P<counter>" + _COUNTER + r")"
 )
 _LONE_COUNTER = re.compile(_COUNTER + r"|^\s*(?:Photo|Image|Slide)?\s*\d{1,3}\s+of\s+\d{1,3}\s*$")
 _GALLERY_WIDGET = re.compile(
     r"\b\d{1,3}\s+of\s+\d{1,3}\s+(?:Full\s+Screen|Autoplay|Close|Skip\s+Ad)\b.{0,1500}?"
-    r"(?:Wait\s+\d+\s+seconds?\s+to\s+continue\.?|$)"
+    r"Wait\s+\d+\s+seconds?\s+to\s+continue\.?"
+)
+_GALLERY_CONTROLS = re.compile(
+    r"\b\d{1,3}\s+of\s+\d{1,3}(?:\s+(?:Full\s+Screen|Autoplay|Close|Skip\s+Ad|[x×])\b)+"
 )
 _LABEL = re.compile(r"^(?:Photos?|Images?|Pictures?|Gallery|Slideshow|Graphic|Video|Ad)$")
 
@@ -240,7 +247,7 @@ def _credit_spans(text: str) -> Iterable[_Span]:
         after = text[m.end() :].lstrip()
         if not before:
             continue  # "(Reuters) Officials said ..." opens a wire story: a dateline
-        if after and (after[:1].isupper() or after[:1] in '"“‘'):
+        if after and (after[:1].isupper() or after[:1].isdigit() or after[:1] in '"“‘('):
             yield _caption_before(text, m.start(), m.end())  # between two sentences
         elif not after and not _END_OF_SENTENCE.search(before):
             yield _Span(m.start(), m.end(), "image credit")  # ends a caption line
@@ -288,8 +295,11 @@ def _form_spans(text: str) -> list[_Span]:
     return [_Span(s, e, "inline promotion") for s, e, n_strong in groups if n_strong]
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
+def _sentences(text: str, cuts: Iterable[_Span] = ()) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence; a cut ends a sentence and starts the next."""
+    breaks = {m.end() for m in _SENTENCE_BREAK.finditer(text)}
+    breaks.update(b for span in cuts for b in (span.start, span.end))
+    bounds = sorted({0, *breaks, len(text)})
     out = []
     for a, b in itertools.pairwise(bounds):
         lead = len(text[a:b]) - len(text[a:b].lstrip())
@@ -298,10 +308,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_spans(text: str) -> Iterable[_Span]:
+def _sentence_spans(text: str, cuts: Sequence[_Span]) -> Iterable[_Span]:
     previous = ""
-    for start, end in _sentences(text):
+    for start, end in _sentences(text, cuts):
         sentence = text[start:end]
+        if any(c.start <= start and end <= c.end for c in cuts):
+            previous = ""
+            continue
         if _PROMO_SENTENCE.match(sentence):
             yield _Span(start, end, "inline promotion")
         elif sentence == previous and len(sentence.split()) >= _REPEAT_WORDS:
@@ -313,13 +326,15 @@ def _spans(text: str, gallery: _Gallery) -> list[_Span]:
     found: list[_Span] = [*_slide_spans(text, gallery)]
     found += [_Span(m.start(), m.end(), "caption") for m in _LONE_COUNTER.finditer(text)]
     found += [_Span(m.start(), m.end(), "caption") for m in _GALLERY_WIDGET.finditer(text)]
+    found += [_Span(m.start(), m.end(), "video furniture")
+              for m in _GALLERY_CONTROLS.finditer(text)]  # fmt: skip
     found += [_Span(m.start(), m.end(), "video furniture") for p in _VIDEO_PATTERNS
               for m in p.finditer(text)]  # fmt: skip
     found += [_Span(m.start(), m.end(), "advertisement") for p in _AD_PATTERNS
               for m in p.finditer(text) if m.group().strip()]  # fmt: skip
     found += _form_spans(text)
     found += _credit_spans(text)
-    found += _sentence_spans(text)
+    found += _sentence_spans(text, list(found))
     found += [_Span(m.start(), m.end(), "inline promotion") for m in _TRAILING_LINK.finditer(text)]
     # Earliest first, then longest: a slide wins over the credit inside it.
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -330,6 +345,8 @@ def _spans(text: str, gallery: _Gallery) -> list[_Span]:
         if taken and span.start < taken[-1].end:
             if span.end > taken[-1].end and span.kind == taken[-1].kind:
                 taken[-1] = _Span(taken[-1].start, span.end, span.kind)
+            elif span.end > taken[-1].end:
+                taken.append(_Span(taken[-1].end, span.end, span.kind))  # what is left of it
             continue
         taken.append(span)
     return taken
