@@ -473,3 +473,9 @@ def test_container_title_beats_a_caption_line() -> None:
     article = _extract(body, title="On 3rd Try, South Korea Launches Satellite Into Orbit")
     assert article.title == "On 3rd Try, South Korea Launches Satellite Into Orbit"
     assert _extract(body).title != article.title
+
+
+def test_every_kind_of_removed_block_has_a_reason() -> None:
+    from eventwire.extract.furniture import KINDS, REASONS
+
+    assert set(REASONS) == set(KINDS)

@@ -45,8 +45,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from eventwire.extract.residue import RESIDUE_KINDS
+
 __all__ = [
     "KINDS",
+    "REASONS",
     "LineInfo",
     "block_header",
     "classify",
@@ -85,6 +88,32 @@ KINDS: tuple[str, ...] = (
     "header",
     "footer",
 )
+
+# Why each kind of block is cut, as recorded in ``Removed.reason``.
+REASONS: dict[str, str] = {
+    "site name": "the site's name above the story",
+    "navigation": "menu, breadcrumb or link list",
+    "date line": "printed publication date (kept as published_at_raw)",
+    "byline": "author line (kept as byline)",
+    "dateline": "wire dateline at the start of the first paragraph (kept as dateline)",
+    "attribution trailer": "credit line naming the outlet (kept as origin)",
+    "newsletter or promotion": "the site promotes itself to the reader",
+    "advertisement": "advertisement marker",
+    "share links": "social sharing buttons",
+    "tags": "tag or category list",
+    "related-stories list": "list of links to other stories",
+    "related link": "link to another story inside the text",
+    "teaser": "truncated teaser headline of another story",
+    "comments": "reader comments section",
+    "author box": "author biography",
+    "copyright": "copyright notice",
+    "cookie notice": "cookie consent notice",
+    "caption": "photo caption or credit",
+    **RESIDUE_KINDS,
+    "repeated line": "repeats an earlier line",
+    "header": "short line above the story",
+    "footer": "line below the story",
+}
 
 _I = re.IGNORECASE
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$|[\"”]$")

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.dates import find_date, nearest_date, to_utc
 from eventwire.extract.furniture import (
-    KINDS,
+    REASONS,
     LineInfo,
     block_header,
     inspect_line,
@@ -49,7 +49,7 @@ from eventwire.extract.provenance import (
     publisher_from_url,
     trailer_outlet,
 )
-from eventwire.extract.residue import RESIDUE_KINDS, clean_paragraphs
+from eventwire.extract.residue import clean_paragraphs
 from eventwire.records import Article, Page, Rejected, Removed
 
 __all__ = ["extract_plain"]
@@ -69,34 +69,6 @@ _DATELINE_PREFIX = re.compile(
     r"^(?P<all>(?:[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)?\s*"
     r"\([^()]{2,40}\)\s*[-–—:]+\s*)(?=\S)"
 )
-
-_REASONS: dict[str, str] = {
-    "site name": "the site's name above the story",
-    "navigation": "menu, breadcrumb or link list",
-    "date line": "printed publication date (kept as published_at_raw)",
-    "byline": "author line (kept as byline)",
-    "dateline": "wire dateline at the start of the first paragraph (kept as dateline)",
-    "attribution trailer": "credit line naming the outlet (kept as origin)",
-    "newsletter or promotion": "the site promotes itself to the reader",
-    "advertisement": "advertisement marker",
-    "share links": "social sharing buttons",
-    "tags": "tag or category list",
-    "related-stories list": "list of links to other stories",
-    "related link": "link to another story inside the text",
-    "teaser": "truncated teaser headline of another story",
-    "comments": "reader comments section",
-    "author box": "author biography",
-    "copyright": "copyright notice",
-    "cookie notice": "cookie consent notice",
-    "caption": "photo caption or credit",
-    **RESIDUE_KINDS,
-    "repeated line": "repeats an earlier line",
-    "header": "short line above the story",
-    "footer": "line below the story",
-}
-
-
-assert set(_REASONS) == set(KINDS), "every kind of removed block needs a reason"
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +376,7 @@ def _removed(
 
 
 def _block(kind: str, texts: list[str], zone: str) -> Removed:
-    return Removed(kind=kind, text="\n".join(texts), reason=f"{_REASONS[kind]} ({zone})")
+    return Removed(kind=kind, text="\n".join(texts), reason=f"{REASONS[kind]} ({zone})")
 
 
 def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], Removed | None]:
@@ -415,7 +387,7 @@ def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], Removed | None]:
     if origin is None or match is None or byline_of(paragraphs[0]):
         return paragraphs, None
     cut = match.group("all")
-    removed = Removed(kind="dateline", text=cut.strip(), reason=_REASONS["dateline"])
+    removed = Removed(kind="dateline", text=cut.strip(), reason=REASONS["dateline"])
     return [paragraphs[0][len(cut) :], *paragraphs[1:]], removed
 
 
