@@ -20,6 +20,7 @@ from eventwire.settings import EventsSettings, NlpSettings
 # longest names first: a mention inside a longer one is skipped
 NAMES = {
     "Seoul": "KOR",
+    "Guam": "GUM",
     "North Korea": "PRK",
     "South Korea": "KOR",
     "Security Council": "UN",
@@ -234,3 +235,12 @@ def test_an_act_days_before_a_recent_clause_is_not_historical(code: Code) -> Non
     assert fired
     assert not any(e.historical for e in fired)
     assert fired[0].event_date == "2017-09-09"
+
+
+# --- territories reached as places --------------------------------------------------------
+
+
+def test_a_territory_reached_as_a_place_is_its_states(code: Code) -> None:
+    events = code("North Korea threatened to fire missiles into the sea near Guam.")
+    assert ("13", "PRK", "USA") in keys(events)
+    assert not any(e.target and e.target.code == "GUM" for e in events)

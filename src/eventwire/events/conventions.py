@@ -42,6 +42,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.events.modality import modality_of
@@ -291,6 +293,36 @@ _ASIDE_PREPS = frozenset(
 )  # fmt: skip
 
 
+# prepositions that make their object a place an act goes to or near, not a party
+_PLACE_PREPS = frozenset({"near", "off", "around", "over", "into", "toward", "towards"})
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, str]:
+    """Read ``data/places/territories.tsv``: dependent territory → responsible state."""
+    path = resources.files("eventwire").joinpath("data", "places", "territories.tsv")
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            territory, state = line.split("\t")[:2]
+            table[territory.strip()] = state.strip()
+    return table
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+
+
+def _sovereign(actor: Actor) -> Actor:
+    """Return the state responsible for a territory reached as a place ("near Guam" → USA).
+
+    A threat to fire missiles "into the sea near Guam" is aimed at the United States: a
+    dependent territory has no forces or foreign policy of its own.
+    """
+    state = _territories().get(actor.code or "")
+    return actor if state is None else replace(actor, code=state, role="implicit")
+
+
 def _with_conjuncts(tok: Token, ctx: Context) -> list[Actor]:
     """Return the actors on ``tok``, and on its conjuncts when it has any ("to Iran, Libya")."""
     found = ctx.index.at(tok)
@@ -320,7 +352,7 @@ def deep_target(pred: Token, ctx: Context, exclude: set[str | None]) -> list[Act
                 seen.add(c.i)
                 nxt.append(c)
         found = [
-            a
+            _sovereign(a) if _is_place(t) else a
             for t in nxt
             for a in (np_actors(t, ctx) if t.pos_ == "PRON" else _with_conjuncts(t, ctx))
             if a.code not in exclude
