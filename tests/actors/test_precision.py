@@ -170,3 +170,69 @@ def test_titles_of_things_are_no_offices(
     found = [a for a in actors if a.kind == "person" and phrase in a.text]
     assert found, actors
     assert all(a.code is None and a.sector is None for a in found), found
+
+
+def codes_of(actors: tuple[Actor, ...], text: str, phrase: str, nth: int = 0) -> list[str | None]:
+    """Return the codes of the actors over the ``nth`` occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return [a.code for a in actors if a.start <= start < a.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one state the document names is a destination, not the scene
+        "Japan is popular. The flight to Tokyo turned back, and police questioned the passengers.",
+        # the sentence happens at a place the tables do not know
+        "Japan won the match at Wembley, where police arrested two fans.",
+    ],
+)
+def test_one_state_named_elsewhere_is_no_scene(
+    nlp: Any, resolver: ActorResolver, text: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    assert codes_of(actors, text, "police") == [], actors
+
+
+def test_one_state_named_as_the_scene(nlp: Any, resolver: ActorResolver) -> None:
+    # the rule the veto must leave alone: the sentence happens in the state it names
+    text = "Egyptian police dispersed fundamentalist demonstrators in Cairo."
+    actors = resolve(nlp, resolver, text)
+    assert "EGY" in codes_of(actors, text, "demonstrators"), actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain held talks. Britain said that in recent years governments have favoured "
+        "shorter terms, and Britain agreed.",
+        "Russia said it would act. Russia warned that predatory regimes seize assets. "
+        "Russia will respond.",
+    ],
+)
+def test_plural_governments_are_several_states(
+    nlp: Any, resolver: ActorResolver, text: str
+) -> None:
+    actors = resolve(nlp, resolver, text)
+    word = "governments" if "governments" in text else "regimes"
+    assert codes_of(actors, text, word) == [], actors
+
+
+def test_officers_are_police_in_a_police_story(nlp: Any, resolver: ActorResolver) -> None:
+    text = (
+        "German police said the square would be closed. Police in Germany will patrol the "
+        "city centre, and officers will be on duty all night in Germany."
+    )
+    actors = resolve(nlp, resolver, text)
+    officers = [a for a in actors if a.text == "officers"]
+    assert [(a.code, a.sector) for a in officers] == [("DEU", "COP")], actors
+
+
+def test_british_house_style_acronyms(nlp: Any, resolver: ActorResolver) -> None:
+    text = "A Nato spokesman said Opec would meet. Isis claimed the attack."
+    actors = resolve(nlp, resolver, text)
+    assert codes_of(actors, text, "Nato") == ["NATO"], actors
+    assert codes_of(actors, text, "Opec") == ["OPEC"], actors
+    assert codes_of(actors, text, "Isis") == ["IMG"], actors

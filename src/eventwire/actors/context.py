@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors.matching import RoleHit
 from eventwire.actors.mentions import Mention
+from eventwire.actors.scene import Scene
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -111,6 +112,16 @@ NO_CONTEXT_ROLES = frozenset(
         "people",
     }
 )
+
+
+# Plurals of a body each state has one of: several states, never the one in context
+# ("They have already toppled governments", "predatory regimes").
+SEVERAL_STATES = frozenset(
+    {"governments", "regimes", "administrations", "parliaments", "legislatures", "juntas"}
+)
+# Role nouns that are police or military by the story: "officers" is COP where the document
+# names more police than soldiers ("Police were called ... officers are in attendance").
+OFFICER_ROLES = frozenset({"officer", "officers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,8 +315,12 @@ def _home_state(ctx: StateContext, sentence: Span, named: Counter[str]) -> str |
         if m.attachment is not None:
             if _home_evidence(m.attachment.role):
                 return code
-        elif ctx.doc[m.start : m.end].root.dep_ not in THING_MODIFIER_DEPS:
-            return code  # "in Egypt", "Egypt said"; not "a US flag", "the Egyptian square"
+        elif (
+            root := ctx.doc[m.start : m.end].root
+        ).dep_ not in THING_MODIFIER_DEPS and _governing_prep(root) not in PARTY_PREPS:
+            # "in Egypt", "Egypt said"; not "a US flag", "the Egyptian square", nor a
+            # destination ("a flight to Tokyo")
+            return code
     return None
 
 
@@ -380,9 +395,16 @@ def context_roles(
     placed = people or Counter()
     document = dominant_state(ctx.counts(free_only=True) + placed, min_count=2)
     named = ctx.counts() + placed
+    scene = Scene(doc, ctx.mentions, {i for r in roles for i in range(r.start, r.end)})
     out: list[ContextRole] = []
+    police = sum(r.role.sector == "COP" for r in roles)
+    soldiers = sum(r.role.sector == "MIL" and r.role.phrase not in OFFICER_ROLES for r in roles)
     for role in roles:
         sector = role.role.sector
+        if role.role.phrase in OFFICER_ROLES and sector == "MIL" and police > soldiers:
+            sector = "COP"
+        if doc[role.end - 1].lower_ in SEVERAL_STATES:
+            continue
         if (
             id(role) in attached
             or role.role.kind != "body"
@@ -405,7 +427,11 @@ def context_roles(
             code, conf = located, CONTEXT_CONFIDENCE["sentence"]
         elif document is not None:
             code, conf = document, CONTEXT_CONFIDENCE["document"]
-        elif sector in HOME_SECTORS and (home := _home_state(ctx, doc[role.start].sent, named)):
+        elif (
+            sector in HOME_SECTORS
+            and (home := _home_state(ctx, doc[role.start].sent, named)) is not None
+            and not scene.elsewhere(home, doc[role.start].sent)
+        ):
             code, conf = home, CONTEXT_CONFIDENCE["sentence"]
         else:
             continue
