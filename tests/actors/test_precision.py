@@ -236,3 +236,9 @@ def test_british_house_style_acronyms(nlp: Any, resolver: ActorResolver) -> None
     assert codes_of(actors, text, "Nato") == ["NATO"], actors
     assert codes_of(actors, text, "Opec") == ["OPEC"], actors
     assert codes_of(actors, text, "Isis") == ["IMG"], actors
+
+
+def test_a_national_security_council_is_no_un_body(nlp: Any, resolver: ActorResolver) -> None:
+    text = "The National Security Council said the president would be briefed in Washington."
+    actors = resolve(nlp, resolver, text)
+    assert "UN" not in codes_of(actors, text, "Security Council"), actors
