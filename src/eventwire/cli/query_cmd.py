@@ -135,8 +135,9 @@ def rejected_command(ctx: click.Context, /, fmt: str, db: str | None, **where: A
         csv_columns=rows.REJECTION_COLUMNS,
         csv_rows=[rows.rejection_row(rej, at=at) for rej, at in found],
         table=(
-            ["stage", "source", "reason", "at"],
-            [[rej.stage, rej.source, rej.reason, at] for rej, at in found],
+            # The reason is what a reader came for: it is the wrapping last column.
+            ["at", "stage", "source", "reason"],
+            [[at, rej.stage, rej.source, rej.reason] for rej, at in found],
         ),
         title=f"{len(found)} rejected",
     )
