@@ -59,6 +59,8 @@ ARTICLE_TABLE: dict[str, Callable[[Article], Any]] = {
 }
 EVENT_TABLE: dict[str, Callable[[Event], Any]] = {
     "date": lambda e: e.event_date,
+    # Dated well before publication: recalled background, not news of the day.
+    "hist": lambda e: "yes" if e.historical else "",
     "source": lambda e: e.source.code,
     "cameo": lambda e: e.cameo,
     "target": lambda e: e.target.code if e.target else None,
