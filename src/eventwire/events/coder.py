@@ -399,11 +399,37 @@ _ACCIDENTS = frozenset(
 )  # fmt: skip
 
 
+# verbs of a crash: the deaths told with them are nobody's act
+_ACCIDENT_VERBS = frozenset(["crash", "derail", "collide", "capsize", "sink", "collapse"])
+
+
 def _by_accident(tok: Token) -> bool:
-    """Tell whether the agent of a violent verb is an accident or disaster ("killed by a crash")."""
+    """Tell whether a violent verb tells deaths by an accident or disaster.
+
+    "killed by a crash" (the agent), "crashed ..., killing 10 US citizens" (a participle of
+    a crash verb) and "seven people were killed when a tram derailed" (a clause of time
+    telling the crash) are no one's act.
+    """
     if tok.pos_ not in _VERB_POS:
         return False
-    return any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok))
+    if any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok)):
+        return True
+    crash = _ACCIDENT_VERBS | _ACCIDENTS
+    # a participle without a subject of its own tells the outcome of what precedes it
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "acl", "conj")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(_lemma(t) in crash for t in tok.head.subtree if t.i < tok.i)
+    ):
+        return True
+    return any(
+        c.dep_ == "advcl"
+        and _lemma(c) in _ACCIDENT_VERBS
+        and any(m.lower_ in ("when", "as", "after") for m in c.children)
+        for v in (tok, *tok.conjuncts)
+        for c in v.children
+    )
 
 
 # words that make an act of force conventional military force (19x) whoever does it

@@ -1,0 +1,99 @@
+"""Rules made from misses on ``tests/gold/dev2_sentences.jsonl``, pinned on our own sentences.
+
+Each rule is general (a class of phrasing, not one sentence); every test sentence here is
+written for the test. Actors come from a fixed name table, so the events stage is tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from eventwire.events import EventCoder
+from eventwire.nlp import load
+from eventwire.records import Actor, Article, Event, Parsed
+from eventwire.settings import EventsSettings, NlpSettings
+
+# longest names first: a mention inside a longer one is skipped
+NAMES = {
+    "North Korea": "PRK",
+    "South Korea": "KOR",
+    "Pyongyang": "PRK",
+    "Washington": "USA",
+    "Beijing": "CHN",
+    "Britain": "GBR",
+    "British": "GBR",
+    "Japan": "JPN",
+    "Chile": "CHL",
+    "Peru": "PER",
+    "Iran": "IRN",
+    "Israel": "ISR",
+}
+
+Code = Callable[..., list[Event]]
+Key = tuple[str, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def code() -> Iterator[Code]:
+    nlp = load(NlpSettings())
+    coder = EventCoder.from_settings(EventsSettings())
+
+    def run(text: str, published_at: str = "2017-09-15T12:00:00Z") -> list[Event]:
+        art = Article(
+            doc_id="t",
+            url=None,
+            title=None,
+            paragraphs=(text,),
+            text=text,
+            language="en",
+            published_at=published_at,
+            published_at_raw=None,
+            origin=None,
+            publisher=None,
+        )
+        actors: list[Actor] = []
+        for name, iso in NAMES.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                if any(a.start <= m.start() < a.end for a in actors):
+                    continue
+                actors.append(
+                    Actor(text=name, start=m.start(), end=m.end(), code=iso, kind="state")
+                )
+        actors.sort(key=lambda a: a.start)
+        events, _quotes = coder(Parsed(article=art, doc=nlp(text)), tuple(actors))
+        return list(events)
+
+    yield run
+
+
+def keys(events: list[Event]) -> set[Key]:
+    return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def roots(events: list[Event]) -> set[str]:
+    return {e.cameo_root for e in events}
+
+
+# --- deaths in a crash are nobody's act ------------------------------------------------------
+
+
+def test_a_participle_after_a_crash_tells_its_victims(code: Code) -> None:
+    text = (
+        "Chilean investigators are examining what caused a bus to crash near the border, "
+        "killing 12 Peruvian tourists."
+    )
+    assert not roots(code(text)) & {"18", "19"}
+
+
+def test_deaths_when_a_train_derailed_are_no_attack(code: Code) -> None:
+    text = "Five people were killed and many were hurt when a train derailed near Lima on Monday."
+    assert not roots(code(text)) & {"18", "19"}
+
+
+def test_a_participle_after_an_attack_still_counts(code: Code) -> None:
+    # the rule reads what precedes the participle: an attack there stays an attack
+    events = code("Israel bombed the compound on Monday, killing 12 fighters.")
+    assert roots(events) & {"18", "19"}
