@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from eventwire.settings import Settings, load_settings
+from eventwire.actors import ActorResolver
+from eventwire.nlp import load
+from eventwire.records import Article, Page, Parsed
+from eventwire.settings import ActorsSettings, NlpSettings, Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -62,3 +67,104 @@ def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         if name.startswith("EVENTWIRE_") and name != "EVENTWIRE_SHARED":
             monkeypatch.delenv(name)
     yield
+
+
+# -- the spaCy pipeline and the actor resolver, loaded once per test session ----------------
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """Return the default spaCy pipeline (loading it costs seconds; share one per session)."""
+    return load(NlpSettings())
+
+
+@pytest.fixture(scope="session")
+def resolver() -> ActorResolver:
+    """Return the actor resolver with default settings (its tables load once per session)."""
+    return ActorResolver.from_settings(ActorsSettings())
+
+
+# -- record builders for tests: plain functions, import them from tests.conftest -------------
+
+
+def make_article(
+    text: str,
+    *,
+    doc_id: str = "t",
+    published_at: str | None = None,
+    paragraphs: tuple[str, ...] | None = None,
+) -> Article:
+    """Build a minimal English article whose whole text is ``text``.
+
+    Args:
+        text: The article text.
+        doc_id: The document id.
+        published_at: The publication date (ISO 8601) or None.
+        paragraphs: The paragraphs; ``(text,)`` when not given.
+
+    Returns:
+        An article with no url, title, origin or publisher.
+    """
+    return Article(
+        doc_id=doc_id,
+        url=None,
+        title=None,
+        paragraphs=(text,) if paragraphs is None else paragraphs,
+        text=text,
+        language="en",
+        published_at=published_at,
+        published_at_raw=None,
+        origin=None,
+        publisher=None,
+    )
+
+
+def make_parsed(nlp: Any, text: str, **article_options: Any) -> Parsed:
+    """Parse ``text`` with ``nlp`` into a Parsed record around ``make_article(text, ...)``.
+
+    Args:
+        nlp: The spaCy pipeline (the ``nlp`` fixture).
+        text: The article text.
+        **article_options: Keyword options passed on to ``make_article``.
+
+    Returns:
+        The article paired with its parse.
+    """
+    return Parsed(article=make_article(text, **article_options), doc=nlp(text))
+
+
+def make_page(
+    content: str | bytes,
+    *,
+    content_type: str = "text/plain",
+    source: str = "test.txt",
+    fetched_at: str = "2024-01-01T00:00:00Z",
+    url: str | None = None,
+    hints: Mapping[str, str] | None = None,
+    page_id: str | None = None,
+) -> Page:
+    """Build a page holding ``content`` (text is encoded as UTF-8).
+
+    Args:
+        content: The page's text or raw bytes.
+        content_type: The MIME type, e.g. ``text/html``.
+        source: Where the page came from.
+        fetched_at: When it was fetched (ISO 8601).
+        url: The page's URL, if any.
+        hints: Metadata the container knew (``title``, ``published_at``, ``url``).
+        page_id: The page id; the SHA-256 of the raw bytes when not given.
+
+    Returns:
+        The page.
+    """
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    return Page(
+        id=hashlib.sha256(raw).hexdigest() if page_id is None else page_id,
+        source=source,
+        fetched_at=fetched_at,
+        content_type=content_type,
+        encoding="utf-8",
+        raw=raw,
+        url=url,
+        hints={} if hints is None else hints,
+    )

@@ -5,39 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.conftest import make_parsed
 
 from eventwire.actors import ActorResolver
-from eventwire.nlp import load
-from eventwire.records import Actor, Article, Parsed
-from eventwire.settings import ActorsSettings, NlpSettings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load(NlpSettings())
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(ActorsSettings())
+from eventwire.records import Actor
 
 
 def resolve(
     nlp: Any, resolver: ActorResolver, text: str, published_at: str | None = None
 ) -> tuple[Actor, ...]:
-    article = Article(
-        doc_id="t",
-        url=None,
-        title=None,
-        paragraphs=(text,),
-        text=text,
-        language="en",
-        published_at=published_at,
-        published_at_raw=None,
-        origin=None,
-        publisher=None,
-    )
-    return resolver(Parsed(article=article, doc=nlp(text)))
+    return resolver(make_parsed(nlp, text, published_at=published_at))
 
 
 def covering(actors: tuple[Actor, ...], text: str, phrase: str) -> list[Actor]:

@@ -7,19 +7,8 @@ from typing import Any
 import pytest
 
 from eventwire.actors import ActorResolver
-from eventwire.nlp import load
 from eventwire.records import Actor
-from eventwire.settings import ActorsSettings, NlpSettings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load(NlpSettings())
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(ActorsSettings())
+from eventwire.settings import ActorsSettings
 
 
 def resolve(nlp: Any, resolver: ActorResolver, text: str) -> tuple[Actor, ...]:

@@ -5,42 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.conftest import make_parsed
 
 from eventwire.actors import ActorResolver, actors_in
-from eventwire.nlp import load
-from eventwire.records import Actor, Article, Parsed
-from eventwire.settings import ActorsSettings, NlpSettings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load(NlpSettings())
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(ActorsSettings())
-
-
-def _article(text: str, published_at: str | None) -> Article:
-    return Article(
-        doc_id="test",
-        url=None,
-        title=None,
-        paragraphs=tuple(text.split("\n\n")),
-        text=text,
-        language="en",
-        published_at=published_at,
-        published_at_raw=None,
-        origin=None,
-        publisher=None,
-    )
+from eventwire.records import Actor
 
 
 def resolve(
     nlp: Any, resolver: ActorResolver, text: str, published_at: str | None = "2022-01-13"
 ) -> tuple[Actor, ...]:
-    return resolver(Parsed(article=_article(text, published_at), doc=nlp(text)))
+    paragraphs = tuple(text.split("\n\n"))
+    parsed = make_parsed(nlp, text, doc_id="test", published_at=published_at, paragraphs=paragraphs)
+    return resolver(parsed)
 
 
 def find(actors: tuple[Actor, ...], text: str) -> list[Actor]:

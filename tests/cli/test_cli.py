@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from tests.conftest import make_page
 from tests_cli_pages import article_text, write_pages
 
 from eventwire import __version__
 from eventwire.cli import main
-from eventwire.records import Actor, Article, Event, Page, Quote, Rejected, Removed
+from eventwire.records import Actor, Article, Event, Quote, Rejected, Removed
 from eventwire.records import Result as Record
 from eventwire.store import ArticleFilter, EventFilter, QuoteFilter, RejectionFilter, Store
 
@@ -87,14 +88,7 @@ def filled_db(path: Path) -> tuple[str, str]:
             cited_sources=("Reuters",),
             removed=(Removed(kind="teaser", text="More news: ...", reason="teaser headline list"),),
         )
-        page = Page(
-            id=doc,
-            source=f"/data/{n}.txt",
-            fetched_at=AT,
-            content_type="text/plain",
-            encoding="utf-8",
-            raw=raw,
-        )
+        page = make_page(raw, source=f"/data/{n}.txt", fetched_at=AT, page_id=doc)
         results.append(
             Record(page=page, article=art, actors=(event.source,), quotes=(quote,), events=(event,))
         )

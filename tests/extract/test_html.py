@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from tests.conftest import make_page
 
 from eventwire.extract import extract
 from eventwire.extract.html import extract_html, promo_kind
@@ -22,16 +21,13 @@ BODY = (
 
 
 def _page(html: str, *, url: str | None = None, hints: dict[str, str] | None = None) -> Page:
-    raw = html.encode("utf-8")
-    return Page(
-        id=hashlib.sha256(raw).hexdigest(),
+    return make_page(
+        html,
+        content_type="text/html",
         source="test.html",
         fetched_at="2024-05-01T00:00:00Z",
-        content_type="text/html",
-        encoding="utf-8",
-        raw=raw,
         url=url,
-        hints=hints or {},
+        hints=hints,
     )
 
 

@@ -6,18 +6,17 @@ furniture around them; none copies the layouts of ``textpages_dev``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.conftest import shared_path
+from tests.conftest import make_page, shared_path
 
 from eventwire.extract.furniture import KINDS, classify, split_glued
 from eventwire.extract.plain import extract_plain
-from eventwire.records import Article, Page, Rejected
+from eventwire.records import Article, Rejected
 
 P1 = (
     "The defence ministers of five countries agreed on Tuesday to hold joint naval exercises "
@@ -38,21 +37,8 @@ P4 = (
 BODY = [P1, P2, P3, P4]
 
 
-def _page(text: str, **hints: str) -> Page:
-    raw = text.encode("utf-8")
-    return Page(
-        id=hashlib.sha256(raw).hexdigest(),
-        source="test.txt",
-        fetched_at="2024-01-01T00:00:00Z",
-        content_type="text/plain",
-        encoding="utf-8",
-        raw=raw,
-        hints=hints,
-    )
-
-
 def _extract(text: str, **hints: str) -> Article:
-    article = extract_plain(_page(text, **hints), text)
+    article = extract_plain(make_page(text, hints=hints), text)
     assert isinstance(article, Article), article
     assert article.text == "\n\n".join(article.paragraphs)
     return article
@@ -279,7 +265,7 @@ def test_furniture_glued_inside_body_lines_is_cut_in_page_order() -> None:
 
 def test_no_body_is_rejected() -> None:
     text = "Home\nMenu\nSearch\nSubscribe\nTerms | Privacy | Contact"
-    result = extract_plain(_page(text), text)
+    result = extract_plain(make_page(text), text)
     assert isinstance(result, Rejected)
     assert result.stage == "extract"
 

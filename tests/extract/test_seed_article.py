@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
-from tests.conftest import shared_path
+from tests.conftest import make_page, shared_path
 
 from eventwire.extract import extract
-from eventwire.records import Article, Page
+from eventwire.records import Article
 
 
 @pytest.fixture
 def seed_article() -> Article:
     path = shared_path("samples", "000_2f1d59fa7cd7b862.txt")
     raw = path.read_bytes()
-    page = Page(
-        id=hashlib.sha256(raw).hexdigest(),
-        source=str(path),
-        fetched_at="2025-07-06T00:00:00Z",
-        content_type="text/plain",
-        encoding="utf-8",
-        raw=raw,
-    )
+    page = make_page(raw, source=str(path), fetched_at="2025-07-06T00:00:00Z")
     result = extract(page)
     assert isinstance(result, Article), result
     return result
@@ -85,13 +77,8 @@ def test_hard_wrapped_seed_gives_the_same_article(seed_article: Article, blank_l
     text = shared_path("samples", "000_2f1d59fa7cd7b862.txt").read_text("utf-8")
     joiner = "\n\n" if blank_lines else "\n"
     wrapped = joiner.join("\n".join(textwrap.wrap(line, 76)) for line in text.splitlines())
-    page = Page(
-        id="wrapped",
-        source="wrapped.txt",
-        fetched_at="2025-07-06T00:00:00Z",
-        content_type="text/plain",
-        encoding="utf-8",
-        raw=wrapped.encode("utf-8"),
+    page = make_page(
+        wrapped, source="wrapped.txt", fetched_at="2025-07-06T00:00:00Z", page_id="wrapped"
     )
     article = extract_plain(page, wrapped)
     assert isinstance(article, Article)

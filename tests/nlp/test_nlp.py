@@ -5,10 +5,10 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from tests.conftest import make_article
 
 from eventwire.errors import ModelError
 from eventwire.nlp import AUTO_CANDIDATES, load, parse, resolve_model_name
-from eventwire.records import Article
 from eventwire.settings import NlpSettings
 
 
@@ -54,18 +54,6 @@ def test_missing_named_model_is_a_model_error() -> None:
         load(NlpSettings(model="no_such_model"))
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load(NlpSettings())
-
-
-def _article(text: str, doc_id: str = "d") -> Article:
-    return Article(
-        doc_id=doc_id, url=None, title=None, paragraphs=(text,), text=text, language="en",
-        published_at=None, published_at_raw=None, origin=None, publisher=None,
-    )  # fmt: skip
-
-
 def test_quote_is_one_sentence_with_its_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         '"We are discussing it with our allies. It is serious," the minister told reporters. '
@@ -84,7 +72,7 @@ def test_paragraph_break_always_starts_a_sentence(nlp) -> None:  # type: ignore[
 
 
 def test_parse_keeps_order_and_pairs_docs(nlp) -> None:  # type: ignore[no-untyped-def]
-    arts = [_article(f"Story number {i} is here.", doc_id=str(i)) for i in range(5)]
+    arts = [make_article(f"Story number {i} is here.", doc_id=str(i)) for i in range(5)]
     parsed = list(parse(nlp, arts, batch_size=2))
     assert [p.article.doc_id for p in parsed] == ["0", "1", "2", "3", "4"]
     assert all(p.doc.text == p.article.text for p in parsed)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from tests.conftest import make_page
 
 from eventwire.errors import InputError, StoreError
 from eventwire.records import (
@@ -37,21 +38,14 @@ from eventwire.store.migrations import SCHEMA_VERSION, schema_sql
 AT = "2024-05-01T10:00:00Z"
 
 
-def make_page(text: str, *, source: str = "a.txt") -> Page:
-    raw = text.encode("utf-8")
-    return Page(
-        id=hashlib.sha256(raw).hexdigest()[:16],
-        source=source,
-        fetched_at=AT,
-        content_type="text/plain",
-        encoding="utf-8",
-        raw=raw,
-        hints={"title": "T"},
-    )
+def store_page(text: str, *, source: str = "a.txt") -> Page:
+    """Build a page with a short (16-digit) id, as the store tests expect."""
+    page_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return make_page(text, source=source, fetched_at=AT, hints={"title": "T"}, page_id=page_id)
 
 
 def make_result(text: str, *, published_at: str = "2022-01-13T15:42:00Z", n: int = 1) -> Result:
-    page = make_page(text, source=f"{text[:8]}.txt")
+    page = store_page(text, source=f"{text[:8]}.txt")
     doc = page.id
     art = Article(
         doc_id=doc,
@@ -193,7 +187,7 @@ def test_duplicate_within_one_batch_is_stored_once(store: Store) -> None:
 
 
 def test_rejected_result_stores_page_and_rejection_with_doc_id(store: Store) -> None:
-    page = make_page("\x00\x01binary")
+    page = store_page("\x00\x01binary")
     rej = Rejected(stage="extract", reason="binary content", source=page.source)
     store.write([Result(page=page, rejected=rej)], at=AT)
     assert store.known_page_ids([page.id]) == {page.id}
