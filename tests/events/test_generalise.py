@@ -97,3 +97,38 @@ def test_a_participle_after_an_attack_still_counts(code: Code) -> None:
     # the rule reads what precedes the participle: an attack there stays an attack
     events = code("Israel bombed the compound on Monday, killing 12 fighters.")
     assert roots(events) & {"18", "19"}
+
+
+# --- lexicon 1.3: common phrasings of statements ----------------------------------------------
+
+
+def test_a_denial_told_as_a_clause_is_a_denial(code: Code) -> None:
+    events = code("Britain denied that it was trying to delay the talks.")
+    assert ("01", "GBR", None) in keys(events)
+    assert "016" in {e.cameo for e in events}
+
+
+def test_urging_restraint_is_an_appeal_without_an_addressee(code: Code) -> None:
+    events = code("Beijing urged restraint on Tuesday.")
+    assert {e.cameo for e in events} == {"0256"}
+    assert keys(events) == {("02", "CHN", None)}
+
+
+def test_praising_or_welcoming_an_act_is_approval(code: Code) -> None:
+    assert ("05", "GBR", None) in keys(code('Britain praised the "spirit of cooperation".'))
+    assert ("05", "JPN", None) in keys(code("Japan welcomed the comments on Monday."))
+    # a party praised is still the target
+    assert ("05", "JPN", "KOR") in keys(code("Japan praised South Korea on Monday."))
+
+
+# --- a reaction the subject undergoes ---------------------------------------------------------
+
+
+def test_facing_criticism_is_no_criticism_by_the_subject(code: Code) -> None:
+    assert not roots(code("Britain denied the report after facing criticism at home.")) & {"11"}
+    assert not roots(code("Japan came under criticism for the plan.")) & {"11"}
+
+
+def test_criticism_from_a_named_party_is_still_coded(code: Code) -> None:
+    events = code("The test by Pyongyang drew sharp criticism from Washington.")
+    assert ("11", "USA", "PRK") in keys(events)

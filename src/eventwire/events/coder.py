@@ -33,6 +33,7 @@ from eventwire.events.mentions import (
     named_act,
     planned_act,
     silence,
+    undergone_reaction,
     unpermitted_act,
 )
 from eventwire.events.modality import modality_of
@@ -474,8 +475,10 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         entry = best_entry(lexicon, tok)
         if entry is None:
             continue
-        if entry.pos == "N" and (background_mention(tok) or named_act(tok)):
-            continue  # "after the Paris attacks", "called the attack a reprisal": no new act
+        if entry.pos == "N" and (
+            background_mention(tok) or named_act(tok) or undergone_reaction(tok)
+        ):
+            continue  # "after the Paris attacks", "called it a reprisal", "faced criticism"
         if unpermitted_act(tok) or planned_act(tok):
             continue  # "never allow companies to violate", "a resolution to annex"
         if described_threat(tok, entry.code) or silence(tok, entry.code) or idiom(tok):

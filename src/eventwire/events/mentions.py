@@ -42,6 +42,7 @@ __all__ = [
     "named_act",
     "planned_act",
     "silence",
+    "undergone_reaction",
     "unpermitted_act",
 ]
 
@@ -90,6 +91,28 @@ def named_act(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "oprd", "attr", "obj"):
         return False
     return tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) in _NAMING
+
+
+# verbs whose subject undergoes the reaction they take as object ("faced criticism")
+_UNDERGO = frozenset(["face", "receive", "attract", "endure", "weather", "suffer", "encounter"])
+
+
+def undergone_reaction(tok: Token) -> bool:
+    """Tell whether a noun reaction is one its governor's subject undergoes, from nobody named.
+
+    "Milburn denied it after facing criticism" and "the plan came under criticism" tell the
+    subject as the target of someone's criticism, never its source; with no "from" phrase
+    naming who criticised, the sentence names no source and the noun is no act of the
+    subject's. "drew criticism from Israel" is handled by the lexicon (source ``from``).
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in tok.children
+    ):
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "under":
+        return _lemma(gov.head) == "come"
+    return tok.dep_ in ("dobj", "obj") and _lemma(gov) in _UNDERGO
 
 
 def unpermitted_act(tok: Token) -> bool:
