@@ -29,6 +29,8 @@ NAMES = {
     "Chile": "CHL",
     "Peru": "PER",
     "Iran": "IRN",
+    "Israeli": "ISR",
+    "Iranian": "IRN",
     "Israel": "ISR",
 }
 
@@ -132,3 +134,36 @@ def test_facing_criticism_is_no_criticism_by_the_subject(code: Code) -> None:
 def test_criticism_from_a_named_party_is_still_coded(code: Code) -> None:
     events = code("The test by Pyongyang drew sharp criticism from Washington.")
     assert ("11", "USA", "PRK") in keys(events)
+
+
+# --- habits and counterfactual conditions -----------------------------------------------------
+
+
+def test_a_routine_described_in_passing_is_no_event(code: Code) -> None:
+    text = "Tensions are rising, with Japan and South Korea regularly holding drills in the region."
+    assert not roots(code(text)) & {"06"}
+
+
+def test_a_routine_told_as_a_fact_stays_coded(code: Code) -> None:
+    events = code("Israeli soldiers routinely beat up Iranian detainees, a court was told.")
+    assert roots(events) & {"18", "19"}
+
+
+def test_a_counterfactual_condition_is_not_coded(code: Code) -> None:
+    text = "Had Japan shot down the missile, it could have faced a response from Pyongyang."
+    assert not roots(code(text)) & {"18", "19"}
+    # a plain past act is coded
+    assert roots(code("Japan shot down the missile on Monday.")) & {"18", "19"}
+
+
+# --- missiles launched from a state -----------------------------------------------------------
+
+
+def test_a_missile_launched_from_a_state_is_its_show_of_force(code: Code) -> None:
+    events = code("A missile was launched from North Korea on Friday.")
+    assert ("15", "PRK", None) in keys(events)
+
+
+def test_a_launched_missile_is_aimed_where_it_flew(code: Code) -> None:
+    events = code("Tokyo said a missile launched from North Korea had flown over Japan.")
+    assert ("15", "PRK", "JPN") in keys(events)

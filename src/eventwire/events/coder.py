@@ -29,7 +29,9 @@ from eventwire.events.lexicon import Condition, Entry, Lexicon
 from eventwire.events.mentions import (
     background_mention,
     described_threat,
+    habitual,
     idiom,
+    inverted_condition,
     named_act,
     planned_act,
     silence,
@@ -481,6 +483,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             continue  # "after the Paris attacks", "called it a reprisal", "faced criticism"
         if unpermitted_act(tok) or planned_act(tok):
             continue  # "never allow companies to violate", "a resolution to annex"
+        if habitual(tok) or inverted_condition(tok):
+            continue  # "regularly holding drills", "had Japan shot down the missile"
         if described_threat(tok, entry.code) or silence(tok, entry.code) or idiom(tok):
             continue  # "militants threatening Kunduz", "refused to respond", "struck a note"
         if entry.code[:2] in _FORCE and _by_accident(tok):
@@ -503,7 +507,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             # "assaults have been carried out in other German cities and Finland": with no
             # named agent, the places are where it happened, not who suffered it
             found = []
-        if _show_of_force(entry, tok, found):
+        shown = _show_of_force(entry, tok, found)
+        if shown:
             entry = retarget(entry, "150")
         if found:
             targets = list(found)
@@ -513,6 +518,10 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             # an unnamed perpetrator's phrases name instruments and places, not its target
             named = not any(a.role == "unnamed" for a in sources)
             deep = deep_target(tok, ctx, {a.code for a in sources}) if named else []
+            flight = tok.head.head if tok.dep_ == "acl" else None
+            if shown and not deep and flight is not None and tok.head.dep_ == "nsubj":
+                # "a missile launched from X had flown over Japan": aimed where it flew
+                deep = deep_target(flight, ctx, {a.code for a in sources})
             targets = list(deep) if deep else [None]
         else:
             continue

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 __all__ = [
     "background_mention",
     "described_threat",
+    "habitual",
     "idiom",
+    "inverted_condition",
     "named_act",
     "planned_act",
     "silence",
@@ -113,6 +115,40 @@ def undergone_reaction(tok: Token) -> bool:
     if tok.dep_ == "pobj" and gov.lower_ == "under":
         return _lemma(gov.head) == "come"
     return tok.dep_ in ("dobj", "obj") and _lemma(gov) in _UNDERGO
+
+
+# adverbs that make an act a habit, not a fresh event ("militaries regularly holding drills")
+_HABIT = frozenset(["regularly", "routinely", "habitually", "usually", "customarily"])
+
+
+def habitual(tok: Token) -> bool:
+    """Tell whether an act is a habit described in passing: no event (guideline 3).
+
+    Only a participle or gerund is read so ("with militaries regularly holding drills"): a
+    routine described as background is a state of affairs, while a finite clause ("soldiers
+    routinely beat detainees") is a charge told as a fact and stays coded, as in the PLOVER
+    gold. "repeatedly denounced" stays coded: repeated acts of a recent spell are news.
+    """
+    if tok.tag_ != "VBG" or tok.dep_ in ("ROOT", "ccomp"):
+        return False  # "soldiers routinely beat detainees" is a charge told as a fact
+    return any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in tok.children)
+
+
+def inverted_condition(tok: Token) -> bool:
+    """Tell whether a verb heads a counterfactual condition told by inversion.
+
+    "Had Japan shot down the missile, it could have ..." is "if Japan had shot down": the act
+    is only hypothetical for the narrator and is not coded (guideline 5). The clause opens
+    with its auxiliary (had, were, should) before its subject.
+    """
+    if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return bool(subj and aux) and any(
+        a.lower_ in ("had", "were", "should") and a.i < subj[0].i and a.i == tok.left_edge.i
+        for a in aux
+    )
 
 
 def unpermitted_act(tok: Token) -> bool:
