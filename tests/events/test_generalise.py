@@ -167,3 +167,18 @@ def test_a_missile_launched_from_a_state_is_its_show_of_force(code: Code) -> Non
 def test_a_launched_missile_is_aimed_where_it_flew(code: Code) -> None:
     events = code("Tokyo said a missile launched from North Korea had flown over Japan.")
     assert ("15", "PRK", "JPN") in keys(events)
+
+
+# --- condemning or criticising an act ---------------------------------------------------------
+
+
+def test_condemning_an_act_by_nobody_named_is_still_a_condemnation(code: Code) -> None:
+    text = "The rocket crossed the border, a provocation which was condemned by Japan."
+    assert ("11", "JPN", None) in keys(code(text))
+    assert ("11", "GBR", None) in keys(code("Britain criticised the move on Monday."))
+
+
+def test_condemning_a_named_party_keeps_it_as_target(code: Code) -> None:
+    assert ("11", "JPN", "PRK") in keys(code("Japan condemned North Korea on Friday."))
+    events = code("Japan condemned the launch by North Korea on Friday.")
+    assert ("11", "JPN", "PRK") in keys(events)
