@@ -208,7 +208,11 @@ def test_military_means_or_victims_keep_19(code: Code) -> None:
 
 
 def test_terror_and_suicide_attacks_are_18(code: Code) -> None:
-    assert "180" in {e.cameo for e in code("Germany condemned the terror attack on France.")}
+    assert "180" in {e.cameo for e in code("Germany launched a terror attack on France.")}
+    # condemning it is a condemnation, never the condemner's attack (lexicon 1.3)
+    events = code("Germany condemned the terror attack on France.")
+    assert ("11", "DEU", "FRA") in keys(events)
+    assert not {"18", "19"} & {e.cameo_root for e in events}
     events = code("The Taliban carried out a suicide attack on the Afghan parliament.")
     assert "19" not in {e.cameo_root for e in events}
 
