@@ -26,6 +26,7 @@ NAMES = {
     "Britain": "GBR",
     "British": "GBR",
     "Japan": "JPN",
+    "Tokyo": "JPN",
     "Chile": "CHL",
     "Peru": "PER",
     "Iran": "IRN",
@@ -181,4 +182,22 @@ def test_condemning_an_act_by_nobody_named_is_still_a_condemnation(code: Code) -
 def test_condemning_a_named_party_keeps_it_as_target(code: Code) -> None:
     assert ("11", "JPN", "PRK") in keys(code("Japan condemned North Korea on Friday."))
     events = code("Japan condemned the launch by North Korea on Friday.")
+    assert ("11", "JPN", "PRK") in keys(events)
+
+
+# --- the subject of a gerund after "despite", "with", "after" ---------------------------------
+
+
+def test_the_object_of_despite_acts_in_the_gerund_after_it(code: Code) -> None:
+    text = (
+        "\u201cWashington must take direct action,\u201d Tokyo said in a statement, despite "
+        "Beijing and Britain repeatedly and firmly denouncing Pyongyang\u2019s actions."
+    )
+    events = code(text)
+    assert {("11", "CHN", "PRK"), ("11", "GBR", "PRK")} <= keys(events)
+    assert not any(e.cameo_root == "11" and e.source.code == "JPN" for e in events)
+
+
+def test_a_gerund_with_no_such_object_keeps_the_clause_subject(code: Code) -> None:
+    events = code("Japan spoke on Monday, denouncing North Korea's test.")
     assert ("11", "JPN", "PRK") in keys(events)

@@ -335,6 +335,32 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# prepositions whose object may be the subject of a following gerund ("despite X doing")
+_GERUND_PREPS = frozenset(["despite", "with", "without", "after", "before", "amid", "amidst"])
+
+
+def _gerund_subject(verb: Token) -> list[Token]:
+    """Return the subject of a gerund misparsed as a clause of its own ("despite X doing").
+
+    "..., Tillerson said, despite Moscow and Beijing repeatedly denouncing Pyongyang's
+    actions": the parser hangs "Moscow" on "despite" and the gerund on "said", so the
+    speaker would denounce. The object of such a preposition right before the gerund (only
+    adverbs and conjunctions between) is the one who acts.
+    """
+    if verb.tag_ != "VBG":
+        return []
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS or prep.i > verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.right_edge.i >= verb.i:
+                continue
+            between = verb.doc[pobj.right_edge.i + 1 : verb.i]
+            if all(t.pos_ in ("ADV", "CCONJ", "PART") for t in between):
+                return [pobj]
+    return []
+
+
 def agent_heads(verb: Token) -> list[Token]:
     """Return the head tokens of a verb's agent (the source of most events)."""
     children = list(verb.children)
@@ -371,7 +397,8 @@ def agent_heads(verb: Token) -> list[Token]:
     if dep == "advcl" and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in UNDERGO:
             return []  # "Tunisia has faced attacks, killing dozens": Tunisia killed no one
-        return agent_heads(head)
+        own = _gerund_subject(verb)
+        return own if own else agent_heads(head)
     if dep == "relcl":
         return [head]
     if dep == "acl":
