@@ -28,6 +28,7 @@ NAMES = {
     "Japan": "JPN",
     "Tokyo": "JPN",
     "Chile": "CHL",
+    "Afghanistan": "AFG",
     "Peru": "PER",
     "Iran": "IRN",
     "Israeli": "ISR",
@@ -94,6 +95,15 @@ def test_a_participle_after_a_crash_tells_its_victims(code: Code) -> None:
 def test_deaths_when_a_train_derailed_are_no_attack(code: Code) -> None:
     text = "Five people were killed and many were hurt when a train derailed near Lima on Monday."
     assert not roots(code(text)) & {"18", "19"}
+
+
+def test_a_truck_crashed_into_a_building_is_an_attack(code: Code) -> None:
+    # "crashed a truck" has an object: someone drove it, so the deaths are an attack
+    text = (
+        "At least two people have been killed after a suicide bomber crashed a truck loaded "
+        "with explosives into a government building in Afghanistan."
+    )
+    assert roots(code(text)) & {"18", "19"}
 
 
 def test_a_participle_after_an_attack_still_counts(code: Code) -> None:

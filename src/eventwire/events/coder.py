@@ -417,22 +417,32 @@ def _by_accident(tok: Token) -> bool:
         return False
     if any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok)):
         return True
-    crash = _ACCIDENT_VERBS | _ACCIDENTS
     # a participle without a subject of its own tells the outcome of what precedes it
     if (
         tok.tag_ == "VBG"
         and tok.dep_ in ("advcl", "acl", "conj")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        and any(_lemma(t) in crash for t in tok.head.subtree if t.i < tok.i)
+        and any(_a_crash(t) for t in tok.head.subtree if t.i < tok.i)
     ):
         return True
     return any(
         c.dep_ == "advcl"
-        and _lemma(c) in _ACCIDENT_VERBS
+        and _a_crash(c)
         and any(m.lower_ in ("when", "as", "after") for m in c.children)
         for v in (tok, *tok.conjuncts)
         for c in v.children
     )
+
+
+def _a_crash(tok: Token) -> bool:
+    """Tell whether a token tells an accident: a crash noun, or a crash verb with no object.
+
+    "a bomber crashed a truck into the consulate" has an object: someone's attack.
+    """
+    lemma = _lemma(tok)
+    if tok.pos_ in _VERB_POS:
+        return lemma in _ACCIDENT_VERBS and not any(c.dep_ in OBJ for c in tok.children)
+    return lemma in _ACCIDENTS
 
 
 # words that make an act of force conventional military force (19x) whoever does it
