@@ -5,9 +5,10 @@ The gold is 153 real news sentences annotated by us (provenance and guidelines i
 gold sets cannot: how much the coder invents from background, figures and past events. The
 floors are the figures measured when they were set minus a margin (so a change of actor tables
 does not trip them); raise them when the coder improves. The file is in the repository, so the
-test needs no ``../shared``. ``heldout_sentences.jsonl`` (100 sentences of other news,
+test needs no ``../shared``. ``heldout_sentences.jsonl`` (99 sentences of other news,
 annotated by the same guidelines) is never tuned on: its floors check that rules made for the
-first set generalise.
+first set generalise. ``dev2_sentences.jsonl`` (105 event-denser political sentences of
+articles not in ``examples/news``) is a second development set.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ HELDOUT = REPO / "tests" / "gold" / "heldout_sentences.jsonl"
 HELDOUT_FLOORS = {"precision": 0.54, "recall": 0.34, "f1": 0.42, "exact_sentences": 0.79}
 DEV2 = REPO / "tests" / "gold" / "dev2_sentences.jsonl"
 # an event-dense second development set (105 sentences, 45 events; tests/gold/README.md):
-# measured P 0.565 R 0.289 F1 0.382 exact 0.695 (root level), minus 0.08
-DEV2_FLOORS = {"precision": 0.48, "recall": 0.21, "f1": 0.30, "exact_sentences": 0.61}
+# measured P 0.640 R 0.356 F1 0.457 exact 0.705 (root level), minus 0.08
+DEV2_FLOORS = {"precision": 0.56, "recall": 0.27, "f1": 0.37, "exact_sentences": 0.62}
 
 
 @pytest.fixture(scope="module")
