@@ -211,3 +211,9 @@ def test_the_object_of_despite_acts_in_the_gerund_after_it(code: Code) -> None:
 def test_a_gerund_with_no_such_object_keeps_the_clause_subject(code: Code) -> None:
     events = code("Japan spoke on Monday, denouncing North Korea's test.")
     assert ("11", "JPN", "PRK") in keys(events)
+
+
+def test_challenging_a_party_to_act_is_a_demand(code: Code) -> None:
+    assert ("10", "JPN", "PRK") in keys(code("Japan challenged North Korea to prove its claims."))
+    # a ruling challenged is no demand of anyone
+    assert not roots(code("Japan challenged the ruling in court.")) & {"10"}
