@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwire.actors import ActorResolver
+from eventwire.events import EventCoder
 from eventwire.nlp import load
-from eventwire.records import Article, Page, Parsed
-from eventwire.settings import ActorsSettings, NlpSettings, Settings, load_settings
+from eventwire.records import Actor, Article, Event, Page, Parsed
+from eventwire.settings import (
+    ActorsSettings,
+    EventsSettings,
+    NlpSettings,
+    Settings,
+    load_settings,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -168,3 +176,58 @@ def make_page(
         url=url,
         hints={} if hints is None else hints,
     )
+
+
+# -- events-stage helpers: code a text with actors taken from a fixed name table ------------
+
+
+def name_table_actors(text: str, names: Mapping[str, str]) -> tuple[Actor, ...]:
+    """Find every whole-word mention of a name from ``names`` in ``text``, as an actor.
+
+    This stands in for the actors stage, so the events stage can be tested alone.
+
+    Args:
+        text: The text to search.
+        names: Surface name -> country code (``""`` for an actor with no code). List longer
+            names first: a mention starting inside one already found is skipped.
+
+    Returns:
+        The actors (kind ``state``), in text order.
+    """
+    actors: list[Actor] = []
+    for name, code in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if any(a.start <= m.start() < a.end for a in actors):
+                continue
+            actors.append(Actor(text=name, start=m.start(), end=m.end(), code=code or None))
+    actors.sort(key=lambda a: a.start)
+    return tuple(actors)
+
+
+def name_table_coder(
+    nlp: Any, names: Mapping[str, str], *, published_at: str
+) -> Callable[..., list[Event]]:
+    """Return ``code(text, published_at=...)``: the events of ``text`` with name-table actors.
+
+    Args:
+        nlp: The spaCy pipeline (the ``nlp`` fixture).
+        names: The name table, as for ``name_table_actors``.
+        published_at: The default publication time (ISO 8601) of each coded text.
+
+    Returns:
+        A function coding one text with the default event coder.
+    """
+    coder = EventCoder.from_settings(EventsSettings())
+    default = published_at
+
+    def code(text: str, published_at: str = default) -> list[Event]:
+        parsed = make_parsed(nlp, text, published_at=published_at)
+        events, _quotes = coder(parsed, name_table_actors(text, names))
+        return list(events)
+
+    return code
+
+
+def event_keys(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    """Return the (CAMEO root, source code, target code) of each event."""
+    return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in events}

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from tests.conftest import event_keys as keys
+from tests.conftest import name_table_coder
 
-from eventwire.events import EventCoder
 from eventwire.events.ontology import plover_for
-from eventwire.nlp import load
-from eventwire.records import Actor, Article, Event, Parsed
-from eventwire.settings import EventsSettings, NlpSettings
+from eventwire.records import Event
 
 # longest names first: a mention inside a longer one is skipped
 NAMES = {
@@ -36,42 +35,11 @@ NAMES = {
 }
 
 Code = Callable[[str], list[Event]]
-Key = tuple[str, str | None, str | None]
 
 
 @pytest.fixture(scope="module")
-def code() -> Iterator[Code]:
-    nlp = load(NlpSettings())
-    coder = EventCoder.from_settings(EventsSettings())
-
-    def run(text: str) -> list[Event]:
-        art = Article(
-            doc_id="t",
-            url=None,
-            title=None,
-            paragraphs=(text,),
-            text=text,
-            language="en",
-            published_at="2022-01-13T12:00:00Z",
-            published_at_raw=None,
-            origin=None,
-            publisher=None,
-        )
-        actors: list[Actor] = []
-        for name, iso in NAMES.items():
-            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-                if any(a.start <= m.start() < a.end for a in actors):
-                    continue
-                actors.append(Actor(text=name, start=m.start(), end=m.end(), code=iso or None))
-        actors.sort(key=lambda a: a.start)
-        events, _quotes = coder(Parsed(article=art, doc=nlp(text)), tuple(actors))
-        return list(events)
-
-    yield run
-
-
-def keys(events: list[Event]) -> set[Key]:
-    return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in events}
+def code(nlp: Any) -> Code:
+    return name_table_coder(nlp, NAMES, published_at="2022-01-13T12:00:00Z")
 
 
 def test_located_protest_targets_the_place(code: Code) -> None:

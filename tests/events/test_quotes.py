@@ -8,36 +8,21 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import make_parsed
 
 from eventwire.events.quote_marks import inside, marked_spans, paragraph_starts
 from eventwire.events.quotes import find_quotes
-from eventwire.nlp import load
-from eventwire.records import Actor, Article, Parsed, Quote
-from eventwire.settings import NlpSettings
+from eventwire.records import Actor, Parsed, Quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(NlpSettings())
-
-
 def _parsed(nlp: Language, text: str, doc_id: str = "d1") -> Parsed:
-    article = Article(
-        doc_id=doc_id,
-        url=None,
-        title=None,
-        paragraphs=tuple(text.split("\n\n")),
-        text=text,
-        language="en",
-        published_at="2022-01-13T15:42:00Z",
-        published_at_raw=None,
-        origin=None,
-        publisher=None,
+    paragraphs = tuple(text.split("\n\n"))
+    return make_parsed(
+        nlp, text, doc_id=doc_id, paragraphs=paragraphs, published_at="2022-01-13T15:42:00Z"
     )
-    return Parsed(article=article, doc=nlp(text))
 
 
 def _mentions(text: str, surface: str, **fields: object) -> list[Actor]:

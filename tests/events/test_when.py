@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 from eventwire.events.when import DateGrounding, ground_date, publication_date
-from eventwire.nlp import load
-from eventwire.settings import NlpSettings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,11 +14,6 @@ if TYPE_CHECKING:
 
 THU = "2022-01-13T15:42:00Z"  # Thursday, the seed story's publication time
 MON = "2022-01-03T10:00:00Z"  # Monday, first week of a year
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(NlpSettings())
 
 
 def _sent(nlp: Language, text: str) -> Span:

@@ -7,18 +7,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from eventwire.events.where import locate, lookup_place
-from eventwire.nlp import load
 from eventwire.records import Actor
-from eventwire.settings import NlpSettings
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(NlpSettings())
 
 
 def _state_actors(doc: Doc) -> tuple[Actor, ...]:
