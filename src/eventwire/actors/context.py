@@ -58,7 +58,27 @@ CONTEXT_CONFIDENCE = {
     "home": 0.5,  # "Obama ... Congress": BODY_HOMES
     "owner": 0.6,  # "the government of President Avril"
     "default": 0.45,  # ethnic.tsv's default state
+    "bare_title": 0.4,  # "the chancellor" in a story about Britain
 }
+# National offices a bare, definite title ("the prime minister") stands for in a story about one
+# state, with the states that have no such office (a British story's "the president" is
+# another state's; an American story's "the chancellor" is a university's).
+BARE_TITLES: dict[str, frozenset[str]] = {
+    "prime minister": frozenset({"USA", "MEX", "BRA", "ARG", "IDN", "PHL", "ZAF", "NGA"}),
+    "premier": frozenset({"USA", "GBR"}),
+    "chancellor": frozenset({"USA", "FRA", "ITA", "ESP", "JPN", "IND", "CAN", "AUS"}),
+    "president": frozenset({"GBR", "CAN", "AUS", "NZL", "JPN", "ESP", "NLD", "BEL", "SWE", "NOR"}),
+    "foreign minister": frozenset({"USA", "GBR"}),
+    "foreign secretary": frozenset(),
+    "home secretary": frozenset(),
+    "defence secretary": frozenset(),
+    "defence minister": frozenset({"USA"}),
+    "interior minister": frozenset({"USA", "GBR"}),
+    "finance minister": frozenset({"USA", "GBR"}),
+}
+BARE_TITLE_CONFIDENCE = CONTEXT_CONFIDENCE["bare_title"]
+# Words before a title that make it no current national office ("the former president").
+TITLE_VETO_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
 # Prepositions that place a people or a body somewhere.
 PLACE_PREPS = frozenset({"in", "of", "inside", "across", "throughout", "within", "near", "at"})
 LOCATION_PREPS = PLACE_PREPS - {"of"}
@@ -133,6 +153,7 @@ class ContextRole:
     code: str
     sector: str
     confidence: float
+    person: bool = False  # a bare title ("the prime minister"), not a body
 
 
 class StateContext:
@@ -436,4 +457,38 @@ def context_roles(
         else:
             continue
         out.append(ContextRole(role.start, role.end, code, sector, conf))
+    # a bare title ("the prime minister said") is the office of the state the story is about
+    about = dominant_state(named, min_count=2) or (next(iter(named)) if len(named) == 1 else None)
+    if about is not None:
+        out.extend(
+            ContextRole(r.start, r.end, about, r.role.sector, BARE_TITLE_CONFIDENCE, True)
+            for r in roles
+            if id(r) not in attached
+            and about not in BARE_TITLES.get(r.role.phrase, frozenset({about}))
+            and not any(i in covered for i in range(r.start, r.end))
+            and _bare_title(doc, r)
+        )
     return out
+
+
+def _bare_title(doc: Doc, role: RoleHit) -> bool:
+    """Return whether a title stands alone for its office: "the prime minister said".
+
+    Only "the" before it and nothing that makes it another office ("the former president",
+    "the club chairman", "the president of the club", "the president, Mr X", "the
+    chancellor Gordon Brown").
+    """
+    head = doc[role.end - 1]
+    if role.start == 0 or doc[role.start - 1].lower_ != "the" or head.tag_ not in {"NN", "NNP"}:
+        return False
+    if role.end < len(doc) and doc[role.end].pos_ == "PROPN":
+        return False
+    for child in head.children:
+        if child.i < role.start - 1 or (child.i < role.start and child.dep_ in TITLE_VETO_DEPS):
+            return False
+        if child.i >= role.end and (
+            child.dep_ in {"appos", "compound"}
+            or (child.dep_ == "prep" and child.lower_ in {"of", "at", "for"})
+        ):
+            return False
+    return True

@@ -34,7 +34,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.actors.context import CONTEXT_CONFIDENCE, StateContext, title_state
+from eventwire.actors.context import (
+    CONTEXT_CONFIDENCE,
+    StateContext,
+    dominant_state,
+    title_state,
+)
 from eventwire.actors.matching import RoleHit
 from eventwire.actors.mentions import CONFIDENCE, Mention
 from eventwire.actors.tables import Office
@@ -45,6 +50,9 @@ if TYPE_CHECKING:
 __all__ = ["Person", "resolve_people"]
 
 SPEECH_OR_ACTION = frozenset({"nsubj", "nsubjpass"})
+# Honorifics British and wire news put before a bare surname ("Mr Brown", "Mrs Beckett").
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss"})
 
 
 @dataclass(slots=True)
@@ -235,11 +243,11 @@ def _next_sentence(doc: Doc, people: list[Person], mentions: list[Mention]) -> N
             break  # only the first person named in the next sentence
 
 
-def _corefer(people: list[Person]) -> None:
+def _corefer(doc: Doc, people: list[Person]) -> None:
     """Give later (or earlier) mentions of the same person the role found for one (rule 4)."""
     known = [p for p in people if p.code is not None]
     for p in people:
-        if p.code is not None or not p.last:
+        if p.code is not None or not p.last or _other_spouse(doc, p, people):
             continue
         same = [q for q in known if q.last == p.last and q is not p]
         if not same:
@@ -314,6 +322,90 @@ def _from_table(
         p.how = "table"
 
 
+def _honorific(doc: Doc, p: Person) -> str | None:
+    """Return the honorific of "Mr Brown" / "Mrs Beckett" (in or right before the name)."""
+    words = p.text.split()
+    if len(words) == 2 and words[0].lower() in HONORIFICS:
+        return words[0].lower()
+    if len(words) == 1 and p.start > 0 and doc[p.start - 1].lower_ in HONORIFICS:
+        return doc[p.start - 1].lower_
+    return None
+
+
+def _other_spouse(doc: Doc, p: Person, people: list[Person]) -> bool:
+    """Return whether "Mrs Howard" is another person than the "Mr Howard" of the document.
+
+    When a surname comes with honorifics of both sexes, the document names two people of that
+    name ("Michael Howard ... Mrs Howard", his wife) and which of them a full name is cannot
+    be told: neither is linked to it.
+    """
+    mine = _honorific(doc, p)
+    if mine is None or mine.startswith("dr"):
+        return False
+    female = mine in FEMALE_HONORIFICS
+    other = 0
+    for q in people:
+        theirs = _honorific(doc, q)
+        if q.last == p.last and theirs and not theirs.startswith("dr"):
+            other += (theirs in FEMALE_HONORIFICS) != female
+    return other > 0
+
+
+def _honorific_surname(doc: Doc, p: Person) -> str | None:
+    """Return the surname of "Mr Brown" / "Mrs Beckett" (honorific in or before the name)."""
+    return p.last if _honorific(doc, p) is not None and len(p.text.split()) <= 2 else None
+
+
+def _from_surname(
+    doc: Doc,
+    people: list[Person],
+    offices_by_name: dict[str, list[Office]],
+    published: dt.date | None,
+    ctx: StateContext,
+) -> None:
+    """Look up "Mr Brown" whose full name the document never gives by surname in the table.
+
+    The one office holder of that surname in office on the publication date (with no date, the
+    one holder of that surname at any date), unless the document names a full name of that
+    surname the table does not know (then "Mr Brown" is that person), or clearly is about
+    another state than the holder's. Of several holders, the one of the state the document is
+    clearly about ("Mr Howard" in a British story of 2005 is Michael Howard, not Australia's
+    John Howard).
+    """
+    by_surname: dict[str, dict[str, list[Office]]] = {}
+    for offices in offices_by_name.values():
+        for o in offices:
+            by_surname.setdefault(o.name.split()[-1].lower(), {}).setdefault(o.name, []).append(o)
+    about = dominant_state(ctx.counts(), min_count=2)
+    for p in people:
+        if p.code is not None or (surname := _honorific_surname(doc, p)) is None:
+            continue
+        if _other_spouse(doc, p, people):
+            continue
+        if any(
+            q.last == surname and len(q.text.split()) > 1 and _honorific_surname(doc, q) is None
+            for q in people
+        ):
+            continue  # "Nick Brown ... Mr Brown": that person, whom the table does not know
+        holders = by_surname.get(surname, {})
+        if published is not None:
+            on_date = published
+            holders = {n: ts for n, ts in holders.items() if any(o.holds_on(on_date) for o in ts)}
+        if len(holders) > 1 and about is not None:
+            # "Mr Howard" in a British story of 2005: Michael Howard, not John Howard
+            holders = {n: ts for n, ts in holders.items() if ts[0].code == about}
+        if len(holders) != 1:
+            continue
+        ((name, terms),) = holders.items()
+        live = [o for o in terms if published is None or o.holds_on(published)]
+        office = max(live, key=lambda o: o.start or dt.date.min)
+        if about is not None and office.code != about:
+            continue
+        p.code, p.sector, p.role, p.name = office.code, office.sector, office.role, name
+        p.confidence = CONFIDENCE["table" if published else "table_undated"] - 0.1
+        p.how = "table_surname"
+
+
 def _from_document(
     doc: Doc, people: list[Person], mentions: list[Mention], ctx: StateContext
 ) -> None:
@@ -341,10 +433,11 @@ def resolve_people(
     people = _person_spans(doc, mentions, table_names, blocked)
     _explicit_roles(doc, people, mentions, roles)
     _next_sentence(doc, people, mentions)
-    _corefer(people)
+    _corefer(doc, people)
     _same_title(doc, people, mentions)
     _from_table(people, offices_by_name, published)
-    _corefer(people)  # a table answer for the full name reaches the bare surname too
+    _corefer(doc, people)  # a table answer for the full name reaches the bare surname too
+    _from_surname(doc, people, offices_by_name, published, ctx)
     _from_document(doc, people, mentions, ctx)
-    _corefer(people)
+    _corefer(doc, people)
     return people

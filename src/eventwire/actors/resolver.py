@@ -185,7 +185,7 @@ def _role_actor(doc: Doc, r: ContextRole) -> Actor:
         code=r.code,
         sector=r.sector,
         name=None,
-        kind="state",
+        kind="person" if r.person else "state",
         role=span.text,
         confidence=r.confidence,
     )
