@@ -148,6 +148,9 @@ def test_a_wife_is_not_her_husband(nlp: Any, resolver: ActorResolver) -> None:
         ("Scotland Yard said the inquiry was closed.", "Scotland Yard", "GBR"),
         ("The NYPD arrested protesters in Manhattan.", "NYPD", "USA"),
         ("The LAPD said it would investigate.", "LAPD", "USA"),
+        ("The tram driver was arrested, British Transport Police said.", "British", "GBR"),
+        ("West Yorkshire police confirmed they had arrested a man.", "West Yorkshire", "GBR"),
+        ("Gardai arrested two men after the raid.", "Gardai", "IRL"),
     ],
 )
 def test_police_forces_named_after_a_place(
@@ -161,3 +164,10 @@ def test_westminster_is_the_british_parliament_not_a_us_city(
 ) -> None:
     text = "A decision on whether to allow Westminster to legislate is set to be made."
     assert at(resolve(nlp, resolver, text), text, "Westminster") == [("GBR", "LEG")]
+
+
+def test_a_place_name_before_a_lower_case_word_is_no_police_force(
+    nlp: Any, resolver: ActorResolver
+) -> None:
+    text = "The Russia Today channel and Russia today agreed."
+    assert at(resolve(nlp, resolver, text), text, "Russia today") == [("RUS", None)]

@@ -23,6 +23,8 @@ __all__ = ["Matchers", "NameHit", "RoleHit", "plural_forms"]
 
 # Entry types whose names are still read when written in lower case (see ``_lower_case_name``).
 LOWER_CASE_TYPES = frozenset({"state", "demonym", "ethnic", "region", "capital", "usstate", "city"})
+# The last word of a police force's name, often written in lower case ("Merseyside police").
+FORCE_WORDS = frozenset({"police", "constabulary"})
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "chief": "chiefs"}
 
 
@@ -77,8 +79,11 @@ def _case_ok(entry: Entry, span: Span, role_tokens: frozenset[int]) -> bool:
         return True
     first = next((c for c in text if c.isalpha()), "")
     if first.isupper():
-        # "Russia Today" the channel, not "Russia today"
-        return not (" " in entry.phrase and entry.phrase.istitle() and not text.istitle())
+        # "Russia Today" the channel, not "Russia today"; news writes a force's name with a
+        # lower-case "police" ("West Yorkshire police")
+        head, _, last = text.rpartition(" ")
+        force = last in FORCE_WORDS and head.istitle()
+        return not (" " in entry.phrase and entry.phrase.istitle() and not text.istitle()) or force
     return _lower_case_name(entry, span, role_tokens)
 
 
