@@ -171,3 +171,21 @@ def test_a_place_name_before_a_lower_case_word_is_no_police_force(
 ) -> None:
     text = "The Russia Today channel and Russia today agreed."
     assert at(resolve(nlp, resolver, text), text, "Russia today") == [("RUS", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "sector"),
+    [
+        ("Tory MP Boris Johnson has insisted he will not apologise.", "Boris", "GBR", "PTY"),
+        ("On Tuesday Labour chairman Ian McCartney said his party would win.", "Ian", "GBR", "PTY"),
+    ],
+)
+def test_a_party_right_before_a_described_name_gives_its_state(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str, code: str, sector: str
+) -> None:
+    assert at(resolve(nlp, resolver, text), text, phrase) == [(code, sector)]
+
+
+def test_a_party_that_is_the_subject_is_no_description(nlp: Any, resolver: ActorResolver) -> None:
+    text = "Yesterday Labour told Peter Smith to leave."
+    assert at(resolve(nlp, resolver, text), text, "Peter") in ([(None, None)], [])

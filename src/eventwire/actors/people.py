@@ -193,6 +193,35 @@ def _title_of_thing(doc: Doc, title: RoleHit, role_at: dict[int, RoleHit]) -> bo
     )
 
 
+def _party_member(doc: Doc, people: list[Person], mentions: list[Mention]) -> None:
+    """Give "Tory co-chairman Liam Fox" the party's state: a party right before a described name.
+
+    The party must head a short run of nouns that ends at the name ("Lib Dem spokesman X",
+    "Tory co-chairman X"); a verb, determiner or comma in between breaks it ("Labour said X").
+    """
+    parties = [
+        m
+        for m in mentions
+        if m.sector == "PTY" and m.code and m.attachment is None and not m.absorbed
+    ]
+    for p in people:
+        if p.code is not None:
+            continue
+        for m in parties:
+            between = doc[m.end : p.start]
+            if not 1 <= len(between) <= 3 or any(
+                t.pos_ not in {"NOUN", "PROPN"} or not t.text[:1].isalpha() for t in between
+            ):
+                continue
+            if not m.end <= doc[m.start : m.end].root.head.i < p.end:
+                continue
+            p.code, p.sector, p.role = m.code, "PTY", between.text
+            p.confidence, p.how = CONFIDENCE["person_appos"], "party"
+            p.span = (m.start, p.end)
+            m.absorbed = True
+            break
+
+
 def _of_state(doc: Doc, p: Person, mentions: list[Mention]) -> None:
     """Give "King Hassan of Morocco" the state named after "of"."""
     by_token = {
@@ -432,6 +461,7 @@ def resolve_people(
     """Find every person mentioned in ``doc`` and resolve what the evidence allows."""
     people = _person_spans(doc, mentions, table_names, blocked)
     _explicit_roles(doc, people, mentions, roles)
+    _party_member(doc, people, mentions)
     _next_sentence(doc, people, mentions)
     _corefer(doc, people)
     _same_title(doc, people, mentions)
