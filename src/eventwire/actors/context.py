@@ -21,6 +21,10 @@ Three kinds of mention name no state of their own:
   the one state a title of the same office belongs to ("the Ivorian president"), and last the
   place the sentence names or the document's dominant state (see :func:`title_state`).
 
+A bare, definite national title ("the prime minister", "the chancellor", "the home
+secretary") is the office of the state the document is clearly about (``BARE_TITLES``), unless
+that state has no such office or two states compete.
+
 Every context answer has a lower confidence than the text's own evidence (``CONTEXT_CONFIDENCE``).
 """
 

@@ -20,6 +20,10 @@ Order of evidence for a person's code, sector and role (first that applies wins)
    Bush") narrows the table to that office. A person out of office on that date keeps the
    country all their terms share (Mitterrand is French in 2000 too), with a lower confidence
    and no sector unless the text gives a title; without a date, a unique country is taken.
+   "Mr Brown" with no full name in the document: the one holder of that surname in office on
+   the date (undated: at any date; of several, the one of the state the document is clearly
+   about). "Mrs Howard" in a document with "Mr Howard" is linked to no full name.
+   A party right before a described name gives its state and PTY ("Tory MP Boris Johnson").
 7. A titled person still without a code takes the place their sentence names ("... the curfew
    in Sudan") or the state the document names clearly most often, leaving out states that
    belong to other people ("President X welcomed South African leader Y") or that are the
