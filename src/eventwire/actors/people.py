@@ -389,6 +389,24 @@ def _honorific_surname(doc: Doc, p: Person) -> str | None:
     return p.last if _honorific(doc, p) is not None and len(p.text.split()) <= 2 else None
 
 
+_SURNAME_INDEXES: dict[int, tuple[object, dict[str, dict[str, list[Office]]]]] = {}
+
+
+def _surname_index(
+    offices_by_name: dict[str, list[Office]],
+) -> dict[str, dict[str, list[Office]]]:
+    """Index the office holders by surname, once per table (not once per document)."""
+    cached = _SURNAME_INDEXES.get(id(offices_by_name))
+    if cached is not None and cached[0] is offices_by_name:
+        return cached[1]
+    index: dict[str, dict[str, list[Office]]] = {}
+    for offices in offices_by_name.values():
+        for o in offices:
+            index.setdefault(o.name.split()[-1].lower(), {}).setdefault(o.name, []).append(o)
+    _SURNAME_INDEXES[id(offices_by_name)] = (offices_by_name, index)
+    return index
+
+
 def _from_surname(
     doc: Doc,
     people: list[Person],
@@ -405,14 +423,14 @@ def _from_surname(
     clearly about ("Mr Howard" in a British story of 2005 is Michael Howard, not Australia's
     John Howard).
     """
-    by_surname: dict[str, dict[str, list[Office]]] = {}
-    for offices in offices_by_name.values():
-        for o in offices:
-            by_surname.setdefault(o.name.split()[-1].lower(), {}).setdefault(o.name, []).append(o)
+    wanted = [p for p in people if p.code is None and _honorific_surname(doc, p) is not None]
+    if not wanted:
+        return
+    by_surname = _surname_index(offices_by_name)
     about = dominant_state(ctx.counts(), min_count=2)
-    for p in people:
-        if p.code is not None or (surname := _honorific_surname(doc, p)) is None:
-            continue
+    for p in wanted:
+        surname = _honorific_surname(doc, p)
+        assert surname is not None
         if _other_spouse(doc, p, people):
             continue
         if any(
