@@ -27,6 +27,7 @@ from eventwire.extract.provenance import (
     origin_from_body,
     publisher_from_url,
 )
+from eventwire.extract.residue import clean_paragraphs
 from eventwire.records import Article, Page, Rejected, Removed
 
 __all__ = ["extract_html", "promo_kind"]
@@ -176,6 +177,10 @@ def extract_html(page: Page, text: str) -> Article | Rejected:
     if found is None or not found.paragraphs:
         return _reject(page, "no article text found in the HTML page (trafilatura)")
     paragraphs, removed = _cut_promos(found.paragraphs)
+    # Furniture glued inside paragraphs (captions, credits, video text) that trafilatura kept.
+    cleaned = clean_paragraphs(paragraphs)
+    paragraphs = tuple(piece for c in cleaned for piece in c.pieces)
+    removed = (*removed, *(r for c in cleaned for r in c.removed))
     title = _clean_title(found.title, found.sitename or publisher_from_url(url), url)
     if paragraphs and title and _same_text(paragraphs[0], title):
         removed = (Removed(kind="header", text=paragraphs[0], reason=_TITLE_REASON), *removed)
