@@ -183,3 +183,16 @@ def test_challenging_a_party_to_act_is_a_demand(code: Code) -> None:
     assert ("10", "JPN", "PRK") in keys(code("Japan challenged North Korea to prove its claims."))
     # a ruling challenged is no demand of anyone
     assert not roots(code("Japan challenged the ruling in court.")) & {"10"}
+
+
+# --- an investigation into an incident names no one investigated ------------------------------
+
+
+def test_an_investigation_into_a_crash_is_no_act(code: Code) -> None:
+    text = "Japan's transport police opened an investigation into the crash on Friday."
+    assert "09" not in roots(code(text))
+
+
+def test_an_investigation_into_a_party_is_still_coded(code: Code) -> None:
+    text = "Japan's transport police opened an investigation into Iran on Friday."
+    assert ("09", "JPN", "IRN") in keys(code(text))

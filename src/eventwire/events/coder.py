@@ -355,6 +355,27 @@ def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
     return found
 
 
+# what an investigation "into the crash" probes: an occurrence, not a party
+_OCCURRENCES = frozenset(
+    ["incident", "incidents", "accident", "accidents", "crash", "crashes", "derailment",
+     "collision", "explosion", "blast", "fire", "collapse", "cause", "causes", "circumstances"]
+)  # fmt: skip
+
+
+def _occurrence_probed(pred: Token) -> bool:
+    """Tell whether an investigation with no target probes only an incident or its cause.
+
+    "Police launched investigations into the incident" names no one investigated: a
+    routine inquiry into what happened is no act between actors (CAMEO 090 needs a party
+    under investigation), unlike "a hearing into the legality of interrogations".
+    """
+    hosts = [pred]
+    if pred.dep_ in ("dobj", "obj") and pred.head.pos_ in _VERB_POS:
+        hosts.append(pred.head)  # "launched investigations into the incident"
+    probed = [p for h in hosts for prep in ("into", "of") for p in prep_objects(h, prep)]
+    return bool(probed) and all(p.lower_ in _OCCURRENCES for p in probed)
+
+
 def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor], str | None]:
     for slot in slots:
         if slot in ("-", "mutual", "both"):
@@ -533,6 +554,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
                 # "a missile launched from X had flown over Japan": aimed where it flew
                 deep = deep_target(flight, ctx, {a.code for a in sources})
             targets = list(deep) if deep else [None]
+            if targets == [None] and entry.code == "090" and _occurrence_probed(tok):
+                continue
         else:
             continue
         confidence = 0.9 if tok.pos_ in _VERB_POS else 0.8
