@@ -196,3 +196,22 @@ def test_an_investigation_into_a_crash_is_no_act(code: Code) -> None:
 def test_an_investigation_into_a_party_is_still_coded(code: Code) -> None:
     text = "Japan's transport police opened an investigation into Iran on Friday."
     assert ("09", "JPN", "IRN") in keys(code(text))
+
+
+# --- a negated denial denies nothing; a conjunct clause keeps its own modality ----------------
+
+
+def test_refusing_to_deny_is_no_denial(code: Code) -> None:
+    text = "Iran refused to deny the allegations on Friday."
+    assert "01" not in roots(code(text))
+
+
+def test_a_plain_denial_is_still_coded(code: Code) -> None:
+    text = "Iran denied the allegations on Friday."
+    assert ("01", "IRN", None) in keys(code(text))
+
+
+def test_a_conjunct_with_its_own_subject_is_not_negated(code: Code) -> None:
+    text = "The minister was not named in the files, and Iran denied the allegations."
+    denials = [e for e in code(text) if e.cameo_root == "01"]
+    assert [e.modality for e in denials] == ["asserted"]

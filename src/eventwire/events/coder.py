@@ -571,6 +571,9 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             code, modality = reframed
             entry = retarget(entry, code)
         done = reframed is not None
+        if entry.code == "016" and modality == "negated" and not done:
+            # "refused to deny claims", "did not deny it": nothing was denied
+            continue
         if not targets:
             for a in sources:
                 for b in sources:

@@ -179,7 +179,10 @@ def modality_of(pred: Token) -> str:
                 reasons.add("hypothetical")
             if dep in ("xcomp", "pcomp", "acl") and lemma in _GOV_FUTURE:
                 reasons.add("future")
-        direct = direct and dep in _DIRECT
+        # "Putin is not named, and the Kremlin dismissed the report": a conjunct with a
+        # subject of its own is a clause of its own, free of the first one's negation
+        own_subject = dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        direct = direct and dep in _DIRECT and not own_subject
         own = _own(head)
         if direct:
             reasons |= own
