@@ -215,3 +215,16 @@ def test_a_conjunct_with_its_own_subject_is_not_negated(code: Code) -> None:
     text = "The minister was not named in the files, and Iran denied the allegations."
     denials = [e for e in code(text) if e.cameo_root == "01"]
     assert [e.modality for e in denials] == ["asserted"]
+
+
+# --- what a remark is about is no act -----------------------------------------------------------
+
+
+def test_the_need_a_remark_is_about_is_no_act(code: Code) -> None:
+    text = "Japan praised comments by Iran about the need to improve relations with Israel."
+    assert "03" not in roots(code(text))
+
+
+def test_an_intent_to_improve_relations_is_still_coded(code: Code) -> None:
+    text = "Iran will improve relations with Israel, its foreign minister said."
+    assert "03" in roots(code(text))

@@ -376,6 +376,29 @@ def _occurrence_probed(pred: Token) -> bool:
     return bool(probed) and all(p.lower_ in _OCCURRENCES for p in probed)
 
 
+# abstract nouns whose infinitive names an act talked about, not done or intended
+_TOPICS = frozenset(["need", "necessity", "importance", "possibility", "prospect", "chance"])
+
+
+def _topic_only(pred: Token) -> bool:
+    """Tell whether ``pred`` is only what a remark is about ("comments about the need to ...").
+
+    The infinitive of an abstract noun that a remark is "about" is its subject matter, not
+    an act or a stated intent of anyone.
+    """
+    head = pred.head
+    if not (
+        pred.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+        and head.lemma_.lower() in _TOPICS
+    ):
+        return False
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    # "look into the need to increase our presence" is a stated intent, kept
+    return head.dep_ == "pobj" and head.head.lower_ in ("about", "over", "regarding")
+
+
 def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor], str | None]:
     for slot in slots:
         if slot in ("-", "mutual", "both"):
@@ -520,6 +543,8 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
             continue  # "militants threatening Kunduz", "refused to respond", "struck a note"
         if entry.code[:2] in _FORCE and _by_accident(tok):
             continue  # "victims killed by the crash": no one's act
+        if _topic_only(tok):
+            continue
         ctx.used_pronoun = False
         sources, src_slot = _fill(entry.source, tok, ctx)
         if not sources:
