@@ -228,3 +228,16 @@ def test_the_need_a_remark_is_about_is_no_act(code: Code) -> None:
 def test_an_intent_to_improve_relations_is_still_coded(code: Code) -> None:
     text = "Iran will improve relations with Israel, its foreign minister said."
     assert "03" in roots(code(text))
+
+
+# --- calling an act a provocation or a crime denounces it ----------------------------------------
+
+
+def test_calling_a_launch_a_provocation_is_criticism(code: Code) -> None:
+    text = "Japan on Friday called the Iranian attack a grave provocation."
+    assert "11" in roots(code(text))
+
+
+def test_calling_a_deal_a_success_is_no_criticism(code: Code) -> None:
+    text = "Japan on Friday called the Iranian deal a great success."
+    assert "11" not in roots(code(text))

@@ -170,7 +170,7 @@ def _holds(cond: Condition, pred: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ in values for c in pred.children)
     if kind == "comp":
         for c in pred.children:
-            if c.dep_ in ("xcomp", "ccomp") and (not values or set(forms(c)) & values):
+            if c.dep_ in ("xcomp", "ccomp", "oprd") and (not values or set(forms(c)) & values):
                 return True
             if c.dep_ == "prep":
                 for p in c.children:
