@@ -241,3 +241,11 @@ def test_calling_a_launch_a_provocation_is_criticism(code: Code) -> None:
 def test_calling_a_deal_a_success_is_no_criticism(code: Code) -> None:
     text = "Japan on Friday called the Iranian deal a great success."
     assert "11" not in roots(code(text))
+
+
+# --- a subject raised by "appears/seems to" is the passive complement's object -----------------
+
+
+def test_a_missile_that_appears_to_have_been_launched_is_coded(code: Code) -> None:
+    text = "A missile appears to have been launched from North Korea, officials in Tokyo said."
+    assert ("15", "PRK") in {(root, src) for root, src, _ in keys(code(text))}

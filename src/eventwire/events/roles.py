@@ -429,6 +429,10 @@ def infinitive_subject(verb: Token) -> list[Token]:
     return out
 
 
+# verbs that raise their complement's subject ("X appears to have been launched")
+_RAISING = frozenset({"appear", "seem"})
+
+
 def object_heads(verb: Token) -> list[Token]:
     """Return a verb's direct objects; a passive verb's subject is its object."""
     out = [c for c in verb.children if c.dep_ in OBJ]
@@ -449,6 +453,9 @@ def object_heads(verb: Token) -> list[Token]:
         out.extend(c for c in verb.children if c.dep_ in PASSIVE_SUBJ)
         if verb.dep_ == "acl" and not out:
             out.append(verb.head)
+        if verb.dep_ == "xcomp" and not out and verb.head.lemma_.lower() in _RAISING:
+            # "a missile appears to have been launched": the raised subject is the object
+            out.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     if not out:
         out.extend(c for c in verb.children if c.dep_ in ("attr", "oprd"))
     return out
