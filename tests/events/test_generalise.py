@@ -249,3 +249,16 @@ def test_calling_a_deal_a_success_is_no_criticism(code: Code) -> None:
 def test_a_missile_that_appears_to_have_been_launched_is_coded(code: Code) -> None:
     text = "A missile appears to have been launched from North Korea, officials in Tokyo said."
     assert ("15", "PRK") in {(root, src) for root, src, _ in keys(code(text))}
+
+
+# --- a launch named as a noun, and the one who directed it ------------------------------------
+
+
+def test_a_launch_supervised_by_a_state_is_its_show_of_force(code: Code) -> None:
+    text = "The launch of the new missile was supervised by North Korea, state media reported."
+    assert ("15", "PRK") in {(root, src) for root, src, _ in keys(code(text))}
+
+
+def test_a_launch_with_no_one_behind_it_is_not_coded(code: Code) -> None:
+    text = "The launch of the new missile was delayed by bad weather."
+    assert "15" not in roots(code(text))

@@ -348,6 +348,8 @@ def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
         return out
     hosts = [pred]
     gov = governing_verb(pred) if noun and pred.dep_ in ("dobj", "obj") else None
+    if noun and pred.dep_ == "nsubjpass" and _lemma(pred.head) in _DIRECTING:
+        gov = pred.head  # "the launch was supervised by Kim": who directs an act does it
     found = [a for p in prep_objects(pred, slot) for a in np_actors(p, ctx)]
     if not found and gov is not None:
         hosts.append(gov)
@@ -397,6 +399,10 @@ def _topic_only(pred: Token) -> bool:
         head = head.head
     # "look into the need to increase our presence" is a stated intent, kept
     return head.dep_ == "pobj" and head.head.lower_ in ("about", "over", "regarding")
+
+
+# verbs whose passive agent directs the act that is their subject
+_DIRECTING = frozenset({"supervise", "oversee", "direct", "order", "command", "conduct"})
 
 
 def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor], str | None]:
