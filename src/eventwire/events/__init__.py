@@ -5,6 +5,8 @@
 
       quotes.find_quotes      who said what (direct and indirect speech)
       coder.match_sentence    lexicon patterns on the dependency parse → source, target, code
+      patterns.best_entry     the most specific lexicon pattern whose conditions hold
+      slots.fill_slots        the actors in a pattern's source and target slots
       transforms.reframe      intent, threat, refusal: how an act is said
       clauses.resolve_clauses requested/alleged/refused acts, accusations, conditional threats
       conventions             implicit targets and perpetrators, deeper targets, duplicates

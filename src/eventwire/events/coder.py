@@ -1,8 +1,10 @@
 """Match lexicon patterns on each sentence's dependency parse and build events.
 
 For every token whose lemma the lexicon knows, the most specific pattern whose conditions hold
-is chosen; its source and target slots are filled with actors (one event per actor pair, so
-"the US and Russia met" gives both directions); the modality comes from
+is chosen (:mod:`eventwire.events.patterns`); its source and target slots are filled with
+actors (:mod:`eventwire.events.slots`; one event per actor pair, so "the US and Russia met"
+gives both directions); mentions that are no act (accidents, topics, a routine inquiry) are
+dropped here, and the modality comes from
 :mod:`eventwire.events.modality`, the date from ``when.ground_date``, the place from
 ``where.locate``. A sentence with no matching pattern yields no event: there is no fallback
 code.
@@ -11,7 +13,7 @@ code.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +27,7 @@ from eventwire.events.conventions import (
     unnamed_agent,
     unnamed_party,
 )
-from eventwire.events.lexicon import Condition, Entry, Lexicon
+from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.mentions import (
     background_mention,
     described_threat,
@@ -40,21 +42,10 @@ from eventwire.events.mentions import (
 )
 from eventwire.events.modality import modality_of
 from eventwire.events.ontology import cameo_info, plover_for
-from eventwire.events.roles import (
-    OBJ,
-    ActorIndex,
-    Context,
-    agent_heads,
-    conjuncts,
-    governing_verb,
-    infinitive_subject,
-    is_passive,
-    np_actors,
-    object_heads,
-    prep_objects,
-)
+from eventwire.events.patterns import VERB_POS, best_entry, forms, lemma_of, object_words
+from eventwire.events.roles import OBJ, ActorIndex, Context, agent_heads, object_heads, prep_objects
+from eventwire.events.slots import fill_slots
 from eventwire.events.transforms import reframe
-from eventwire.events.where import is_city
 from eventwire.records import Actor, Event, Location, Quote
 
 if TYPE_CHECKING:
@@ -62,299 +53,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Match", "code_sentence", "match_sentence"]
 
-_VERB_POS = frozenset({"VERB", "AUX"})
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
-_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-_VENUES = frozenset(
-    [
-        "meeting",
-        "summit",
-        "session",
-        "conference",
-        "gathering",
-        "talks",
-        "assembly",
-        "council",
-        "congress",
-    ]
-)
-
 
 # the code of the reverse direction of a two-sided act ("both"), when it is not the same
 _COUNTERPART = {"043": "042"}
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def forms(tok: Token) -> tuple[str, ...]:
-    """Return the lemma plus stems of the word itself, for lemmas the tagger gets wrong.
-
-    The small English model lemmatises "staged" as "stag" and "lodged" as "lodg"; the word's
-    own stems ("stage", "lodge") let the lexicon match anyway.
-    """
-    low = tok.lower_
-    out = [_lemma(tok), low]
-    if low.endswith("ied"):
-        out.append(low[:-3] + "y")
-    elif low.endswith("ed"):
-        out += [low[:-1], low[:-2]]
-    elif low.endswith("ing"):
-        out += [low[:-3], low[:-3] + "e"]
-    elif low.endswith("es"):
-        out += [low[:-1], low[:-2]]
-    elif low.endswith("s"):
-        out.append(low[:-1])
-    return tuple(dict.fromkeys(out))
-
-
-# "tons of food aid", "part of a military aid program": the "of" phrase names the object
-_PARTITIVE = frozenset(
-    ["ton", "tons", "worth", "part", "million", "billion", "amount", "kg", "lot", "number",
-     "series", "batch", "shipment", "consignment", "package", "round", "wave", "one", "some"]
-)  # fmt: skip
-
-
-def _objects(pred: Token) -> list[Token]:
-    out = [o for h in object_heads(pred) for o in conjuncts(h)]
-    for o in list(out):
-        if o.lower_ in _PARTITIVE or _lemma(o) in _PARTITIVE:
-            out.extend(
-                p
-                for c in o.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            )
-    return out
-
-
-def _modifiers(pred: Token) -> Iterator[Token]:
-    for host in (pred, *_objects(pred)):
-        for c in host.children:
-            if c.dep_ in _MOD_DEPS:
-                yield c
-
-
-def _gov(pred: Token) -> Token | None:
-    if pred.pos_ in _VERB_POS:
-        return pred.head if pred.dep_ == "xcomp" and pred.head.i != pred.i else None
-    if pred.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "obj", "conj", "appos", "pobj"):
-        return governing_verb(pred)
-    return None
-
-
-def _holds(cond: Condition, pred: Token) -> bool:
-    kind, values = cond.kind, cond.values
-    if kind == "obj":
-        objs = _objects(pred)
-        if cond.labels and any(o.ent_type_ in cond.labels for o in objs):
-            return True  # a class's named entities: "released Mahendra Chaudhry" (PERSON)
-        return bool(objs) and (not values or any(f in values for o in objs for f in forms(o)))
-    if kind == "noobj":
-        # a passive's subject is its object: "the figures released by Egypt" has one
-        return not any(c.dep_ in OBJ for c in pred.children) and not (
-            is_passive(pred) and object_heads(pred)
-        )
-    if kind == "mod":
-        return any(_lemma(m) in values or m.lower_ in values for m in _modifiers(pred))
-    if kind == "prep":
-        hosts = [pred, *_objects(pred)]
-        return any(
-            c.dep_ in ("prep", "dative", "agent") and c.lower_ in values
-            for h in hosts
-            for c in h.children
-        )
-    if kind == "prt":
-        return any(c.dep_ == "prt" and c.lower_ in values for c in pred.children)
-    if kind == "comp":
-        for c in pred.children:
-            if c.dep_ in ("xcomp", "ccomp", "oprd") and (not values or set(forms(c)) & values):
-                return True
-            if c.dep_ == "prep":
-                for p in c.children:
-                    if p.dep_ == "pcomp" and (not values or _lemma(p) in values):
-                        return True
-        return False
-    if kind == "modal":
-        # "Y must do": a clausal complement with a modal of obligation
-        return any(
-            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in values for a in c.children)
-            for c in pred.children
-        )
-    if kind == "compobj":
-        has_obj = any(c.dep_ in OBJ for c in pred.children)
-        return bool(infinitive_subject(pred)) or (
-            has_obj and any(c.dep_ in ("xcomp", "ccomp") for c in pred.children)
-        )
-    if kind == "pobj":
-        assert cond.prep is not None
-        return any(
-            not values or any(f in values for f in forms(p)) for p in prep_objects(pred, cond.prep)
-        )
-    if kind == "gov":
-        gov = _gov(pred)
-        return gov is not None and any(f in values for f in forms(gov))
-    return False
-
-
-def best_entry(lexicon: Lexicon, tok: Token) -> Entry | None:
-    """Return the most specific pattern that matches ``tok`` (later wins ties), if any."""
-    pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
-    if pos is None:
-        return None
-    best: Entry | None = None
-    candidates: tuple[Entry, ...] = ()
-    for form in forms(tok):
-        candidates = lexicon.entries(pos, form)
-        if candidates:
-            break
-    for entry in candidates:
-        if all(_holds(c, tok) for c in entry.conditions) and (
-            best is None or (entry.specificity, entry.order) >= (best.specificity, best.order)
-        ):
-            best = entry
-    return best
-
-
-# nouns for many voices raising one act: "added their voices to the chorus of condemnation"
-_CHORUS = frozenset(
-    ["chorus", "wave", "storm", "flood", "outpouring", "torrent", "barrage", "round", "volley",
-     "outcry", "groundswell"]
-)  # fmt: skip
-# verbs by which an agent joins an act named by a noun: "joined the condemnation",
-# "added their voices to the chorus of condemnation"
-_JOINING = frozenset(["add", "join", "lend", "contribute", "raise"])
-
-
-# verbs whose subject provoked the reaction their object names: "the launch drew condemnation
-# from Japan" (the launch is no agent of the condemnation; its doer is the target)
-_PROVOKING = frozenset(
-    ["draw", "prompt", "spark", "trigger", "provoke", "elicit", "attract", "earn", "bring",
-     "invite", "stir", "fuel", "cause"]
-)  # fmt: skip
-
-
-def _provoked_by(pred: Token) -> Token | None:
-    """Return the verb of "X drew <reaction>", when ``pred`` is the reaction it takes."""
-    gov = governing_verb(pred)
-    if gov is None or pred.dep_ not in ("dobj", "obj") or _lemma(gov) not in _PROVOKING:
-        return None
-    return gov
-
-
-def _joined_act(pred: Token) -> Token:
-    """Return the noun that stands for ``pred`` in its clause ("the chorus of condemnation")."""
-    if (
-        pred.dep_ == "pobj"
-        and pred.head.lower_ == "of"
-        and pred.head.head.lemma_.lower() in _CHORUS
-    ):
-        return pred.head.head
-    return pred
-
-
-def _noun_agent(pred: Token) -> list[Token]:
-    pred = _joined_act(pred)
-    gov = governing_verb(pred)
-    if gov is None or _provoked_by(pred) is not None:
-        return []
-    if (
-        pred.dep_ == "pobj"
-        and pred.head.lower_ in ("to", "in")
-        and pred.head.head.i == gov.i
-        and _lemma(gov) in _JOINING
-    ):
-        # "added their voices to the chorus of condemnation", "joined in the criticism"
-        return agent_heads(gov)
-    if pred.dep_ in ("dobj", "obj", "attr", "oprd") or (
-        pred.dep_ == "conj" and pred.head.dep_ in ("dobj", "obj")
-    ):
-        return agent_heads(gov)
-    prep = pred.head
-    if pred.dep_ == "pobj" and prep.lower_ in ("for", "in", "into") and prep.head.i == gov.i:
-        # "returned to Geneva for talks", "engaged in negotiations": the verb's agent
-        return agent_heads(gov)
-    return []
-
-
-def _poss(pred: Token, ctx: Context) -> list[Actor]:
-    out: list[Actor] = []
-    for c in pred.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            found = np_actors(c, ctx)
-            if c.dep_ != "poss":
-                # "the Paris attacks", "the Nice attack": a city before the noun is where the
-                # act happened, not who did it ("Moscow's demands" keeps its capital)
-                found = [a for a in found if not is_city(a.text)]
-            out.extend(found)
-    return out
-
-
-def _venue(pred: Token, ctx: Context) -> list[Actor]:
-    hosts = [pred]
-    gov = governing_verb(pred) if pred.pos_ in _NOUN_POS else None
-    if gov is not None:
-        hosts.append(gov)
-    for host in hosts:
-        for prep in ("at", "during", "on", "in"):
-            for place in prep_objects(host, prep):
-                if _lemma(place) in _VENUES:
-                    found = _poss(place, ctx)
-                    for p in prep_objects(place, "of"):
-                        found.extend(np_actors(p, ctx))
-                    if found:
-                        return found
-    return []
-
-
-def _slot(slot: str, pred: Token, ctx: Context) -> list[Actor]:
-    noun = pred.pos_ in _NOUN_POS
-    if slot == "subj":
-        heads = _noun_agent(pred) if noun else agent_heads(pred)
-        return [a for h in heads for a in np_actors(h, ctx)]
-    if slot == "obj":
-        return [a for h in object_heads(pred) for a in np_actors(h, ctx)]
-    if slot == "iobj":
-        return [
-            a
-            for c in pred.children
-            if c.dep_ == "dative" and c.pos_ != "ADP"
-            for a in np_actors(c, ctx)
-        ]
-    if slot == "poss":
-        return _poss(pred, ctx) if noun else []
-    if slot == "venue":
-        return _venue(pred, ctx)
-    if slot == "cause":
-        gov = _provoked_by(pred) if noun else None
-        causes = agent_heads(gov) if gov is not None else []
-        # "North Korea's launch", "the test by Pyongyang": the doer of the act that provoked
-        return [a for h in causes for a in np_actors(h, ctx)] or [
-            a for h in causes for p in prep_objects(h, "by") for a in np_actors(p, ctx)
-        ]
-    if slot in ("comp", "cobj"):
-        out: list[Actor] = []
-        for c in pred.children:
-            if c.dep_ not in ("ccomp", "xcomp", "acl"):
-                continue
-            if slot == "comp":
-                out.extend(a for h in agent_heads(c) for a in np_actors(h, ctx))
-            else:
-                out.extend(a for h in object_heads(c) for a in np_actors(h, ctx))
-                for prep in ("with", "to", "from", "on", "against"):
-                    out.extend(a for p in prep_objects(c, prep) for a in np_actors(p, ctx))
-        return out
-    hosts = [pred]
-    gov = governing_verb(pred) if noun and pred.dep_ in ("dobj", "obj") else None
-    if noun and pred.dep_ == "nsubjpass" and _lemma(pred.head) in _DIRECTING:
-        gov = pred.head  # "the launch was supervised by Kim": who directs an act does it
-    found = [a for p in prep_objects(pred, slot) for a in np_actors(p, ctx)]
-    if not found and gov is not None:
-        hosts.append(gov)
-        found = [a for p in prep_objects(gov, slot) for a in np_actors(p, ctx)]
-    return found
 
 
 # what an investigation "into the crash" probes: an occurrence, not a party
@@ -372,7 +73,7 @@ def _occurrence_probed(pred: Token) -> bool:
     under investigation), unlike "a hearing into the legality of interrogations".
     """
     hosts = [pred]
-    if pred.dep_ in ("dobj", "obj") and pred.head.pos_ in _VERB_POS:
+    if pred.dep_ in ("dobj", "obj") and pred.head.pos_ in VERB_POS:
         hosts.append(pred.head)  # "launched investigations into the incident"
     probed = [p for h in hosts for prep in ("into", "of") for p in prep_objects(h, prep)]
     return bool(probed) and all(p.lower_ in _OCCURRENCES for p in probed)
@@ -401,20 +102,6 @@ def _topic_only(pred: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("about", "over", "regarding")
 
 
-# verbs whose passive agent directs the act that is their subject
-_DIRECTING = frozenset({"supervise", "oversee", "direct", "order", "command", "conduct"})
-
-
-def _fill(slots: Sequence[str], pred: Token, ctx: Context) -> tuple[list[Actor], str | None]:
-    for slot in slots:
-        if slot in ("-", "mutual", "both"):
-            continue
-        found = _slot(slot, pred, ctx)
-        if found:
-            return found, slot
-    return [], None
-
-
 _FORCE = frozenset({"18", "19", "20"})
 # slots that name where an act happens: a victim only when the act has a named agent
 _PLACE_SLOTS = frozenset({"in", "across", "near", "inside", "within", "throughout"})
@@ -433,12 +120,12 @@ def _show_of_force(entry: Entry, tok: Token, found: Sequence[Actor]) -> bool:
     power), aimed at the country it flies over; "fired missiles at Israeli towns" is 195.
     Rockets fired (not launched) stay an attack: rocket fire is aimed at someone even unnamed.
     """
-    if entry.code != "195" or found or tok.pos_ not in _VERB_POS:
+    if entry.code != "195" or found or tok.pos_ not in VERB_POS:
         return False
-    lemma = _lemma(tok)
+    lemma = lemma_of(tok)
     if lemma not in _LAUNCH:
         return False
-    objs = {f for o in _objects(tok) for f in forms(o)}
+    objs = {f for o in object_words(tok) for f in forms(o)}
     if lemma == "fire":
         objs -= {"rocket", "rockets"}
     return bool(objs & _MISSILES)
@@ -463,9 +150,9 @@ def _by_accident(tok: Token) -> bool:
     a crash verb) and "seven people were killed when a tram derailed" (a clause of time
     telling the crash) are no one's act.
     """
-    if tok.pos_ not in _VERB_POS:
+    if tok.pos_ not in VERB_POS:
         return False
-    if any(_lemma(h) in _ACCIDENTS for h in agent_heads(tok)):
+    if any(lemma_of(h) in _ACCIDENTS for h in agent_heads(tok)):
         return True
     # a participle without a subject of its own tells the outcome of what precedes it
     if (
@@ -489,8 +176,8 @@ def _a_crash(tok: Token) -> bool:
 
     "a bomber crashed a truck into the consulate" has an object: someone's attack.
     """
-    lemma = _lemma(tok)
-    if tok.pos_ in _VERB_POS:
+    lemma = lemma_of(tok)
+    if tok.pos_ in VERB_POS:
         return lemma in _ACCIDENT_VERBS and not any(c.dep_ in OBJ for c in tok.children)
     return lemma in _ACCIDENTS
 
@@ -552,7 +239,7 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         if _topic_only(tok):
             continue
         ctx.used_pronoun = False
-        sources, src_slot = _fill(entry.source, tok, ctx)
+        sources, src_slot = fill_slots(entry.source, tok, ctx)
         if not sources:
             sources, src_slot = unnamed_agent(entry.code, tok, ctx), "unnamed"
         if not sources:
@@ -562,7 +249,7 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
         if _unconventional(entry, tok, sources):
             entry = retarget(entry, "180")
         targets: list[Actor | None]
-        found, tgt_slot = _fill(entry.target, tok, ctx)
+        found, tgt_slot = fill_slots(entry.target, tok, ctx)
         src_keys = {(a.start, a.end) for a in sources}
         found = [a for a in found if (a.start, a.end) not in src_keys]
         if tgt_slot in _PLACE_SLOTS and all(a.role == "unnamed" for a in sources):
@@ -589,7 +276,7 @@ def match_sentence(lexicon: Lexicon, sent: Span, ctx: Context) -> list[Match]:
                 continue
         else:
             continue
-        confidence = 0.9 if tok.pos_ in _VERB_POS else 0.8
+        confidence = 0.9 if tok.pos_ in VERB_POS else 0.8
         if ctx.used_pronoun:
             confidence -= 0.15
         if src_slot in ("poss", "venue", "unnamed"):
@@ -734,4 +421,4 @@ def code_sentence(
     return drop_untargeted_twins(events)
 
 
-__all__ += ["ActorIndex", "SentenceInfo", "best_entry"]
+__all__ += ["ActorIndex", "SentenceInfo"]
