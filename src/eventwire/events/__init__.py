@@ -12,6 +12,7 @@
       conventions             implicit targets and perpetrators, deeper targets, duplicates
       modality.modality_of    asserted / negated / conditional / hypothetical / future / alleged
       when.ground_date        event date and whether it is historical
+      periods.resolve_period  one time expression → the calendar period it names
       where.locate            place of the event
 
 The lexicon is data (``eventwire/data/lexicon/lexicon.tsv``, format in
