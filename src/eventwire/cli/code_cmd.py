@@ -65,9 +65,10 @@ def _summary(item: Result | Rejected) -> None:
     )
     for e in item.events:
         target = e.target.code if e.target else "-"
+        how = f"{e.modality}, historical" if e.historical else e.modality
         click.echo(
             f"  event  {e.event_date or '?'}  {e.source.code} -> {target}  {e.cameo} "
-            f"({e.plover_type or '-'}, {e.modality})  [{e.rule}]"
+            f"({e.plover_type or '-'}, {how})  [{e.rule}]"
         )
         click.echo(f"         {e.sentence}")
     for q in item.quotes:
